@@ -6,8 +6,8 @@ import re
 
 import nbformat
 import pytest
-from myst_nb.core.config import NbParserConfig
 from myst_nb.core.read import read_myst_markdown_notebook
+from myst_parser.config.main import MdParserConfig
 from nbclient import NotebookClient
 
 from .conftest import CHAPTERS, ROOT
@@ -22,7 +22,8 @@ REQUIRED_SECTIONS = [
 
 
 def read_chapter(path):
-    return read_myst_markdown_notebook(path.read_text(encoding="utf-8"), NbParserConfig())
+    config = MdParserConfig(enable_extensions={"colon_fence", "dollarmath", "amsmath"})
+    return read_myst_markdown_notebook(path.read_text(encoding="utf-8"), config)
 
 
 def test_there_are_chapters():
@@ -67,7 +68,8 @@ def test_chapter_is_a_myst_notebook_without_outputs(path):
 def test_chapter_has_the_required_parts(path):
     text = path.read_text(encoding="utf-8")
     for section in REQUIRED_SECTIONS:
-        assert re.search(rf"^#+ .*{section}", text, flags=re.M | re.I), f"missing: {section}"
+        heading_or_box = rf"^(#+ |:::\{{admonition\}} ).*{section}"
+        assert re.search(heading_or_box, text, flags=re.M | re.I), f"missing: {section}"
     assert len(re.findall(r"^:::\{exercise\}|^```\{exercise\}", text, flags=re.M)) >= 3
     assert len(re.findall(r"^:::\{solution\}|^```\{solution\}", text, flags=re.M)) >= 3
     assert "{bibliography}" in text
@@ -85,3 +87,24 @@ def test_every_chapter_is_in_the_table_of_contents():
     toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
     for path in CHAPTERS:
         assert f"chapters/{path.stem}" in toc, f"{path.name} is not in _toc.yml"
+
+
+def _solution_code_blocks(text: str) -> list[str]:
+    """Python code fenced inside {solution} directives."""
+    blocks = []
+    for solution in re.findall(r"^:::\{solution\}.*?^:::$", text, flags=re.M | re.S):
+        blocks += re.findall(r"^```python\n(.*?)^```$", solution, flags=re.M | re.S)
+    return blocks
+
+
+SOLUTION_BLOCKS = [
+    pytest.param(code, id=f"{path.stem}-{i}")
+    for path in CHAPTERS
+    for i, code in enumerate(_solution_code_blocks(path.read_text(encoding="utf-8")))
+]
+
+
+@pytest.mark.parametrize("code", SOLUTION_BLOCKS)
+def test_solution_code_runs_as_written(code, capsys):
+    exec(compile(code, "<solution>", "exec"), {})  # noqa: S102 - our own solution code
+    assert capsys.readouterr().out.strip(), "a solution block should print its answer"

@@ -1,0 +1,424 @@
+"""Compute concentration: a market that tips, the measures of concentration, compute arithmetic.
+
+Three groups of pure functions (numbers in, arrays or DataFrames out):
+
+* **A market with a data/compute feedback loop.** Buyers choose among firms by a logit rule
+  (McFadden 1974): a firm's share is proportional to its quality. Quality rises with the
+  firm's stock of data and compute, which grows with its share of buyers. With strong enough
+  feedback the market *tips* to one firm (Arthur 1989). Two policies are parameters: shared
+  **public compute** available to every firm, and a one-off **entry subsidy** for a late
+  entrant. See :func:`simulate_market`.
+* **Measures of concentration**: the Herfindahl–Hirschman index (HHI), the k-firm
+  concentration ratio, bounds on the HHI when only the largest shares are published, the
+  Lorenz curve and the Gini coefficient.
+* **Compute arithmetic** a reader can redo by hand: a data-centre campus's energy per year,
+  the accelerators it can power, days to train a model of given size, and a purchase bill as a
+  share of world output.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from aicap.checks import require_in_range, require_int_in_range
+
+#: Allowed parameter ranges: (low, high).
+RANGES = {
+    "n_firms": (2, 8),
+    "feedback": (0.0, 4.0),
+    "public_compute": (0.0, 1.0),
+    "entry_subsidy": (0.0, 1.0),
+    "periods": (1, 500),
+    "data_turnover": (0.01, 1.0),
+    "noise": (0.0, 0.5),
+    "seed": (0, 2**32 - 1),
+}
+
+#: Number of systems on every TOP500 list (by definition of the list).
+TOP500_SIZE = 500
+#: Hours in a (non-leap) year.
+HOURS_PER_YEAR = 365 * 24
+#: Seconds in a day.
+SECONDS_PER_DAY = 24 * 60 * 60
+
+
+# ---------------------------------------------------------------------------------------------
+# A market with a data/compute feedback loop
+# ---------------------------------------------------------------------------------------------
+
+
+def _check_array(name: str, value, low: float, high: float) -> np.ndarray:
+    array = np.asarray(value, dtype=float)
+    for item in np.ravel(value):
+        require_in_range(name, item, low, high)
+    return array
+
+
+def simulate_market(
+    n_firms: int = 4,
+    feedback: float | np.ndarray = 1.5,
+    public_compute: float | np.ndarray = 0.0,
+    entry_subsidy: float | np.ndarray = 0.0,
+    periods: int = 60,
+    entry_period: int | None = None,
+    data_turnover: float = 0.1,
+    noise: float = 0.05,
+    seed: int = 0,
+) -> dict[str, np.ndarray]:
+    """Simulate market shares when quality grows with data and compute.
+
+    Each firm *i* has a stock :math:`D_i` of data and compute. The private stocks of all firms
+    add up to 1 at the start (and return towards 1 over time), so every stock is a share of
+    the market's total. In every period:
+
+    1. quality is :math:`q_i = (D_i + P)^{\\phi}`, where ``P`` (``public_compute``) is shared
+       compute and data every firm can use and :math:`\\phi` (``feedback``) says how strongly
+       quality rises with data and compute;
+    2. buyers choose by a logit rule, so firm *i*'s share is :math:`s_i = q_i / \\sum_j q_j`;
+    3. stocks are renewed from the buyers served: :math:`D_i \\leftarrow (1-\\delta) D_i +
+       \\delta s_i`, where :math:`\\delta` (``data_turnover``) is the share of the stock
+       replaced each period.
+
+    Firms start with nearly equal stocks; ``noise`` sets the size of the random differences
+    (drawn with ``seed``). If ``entry_period`` is given, the last of the ``n_firms`` firms
+    is an **entrant**: it has no share before that period and arrives with a stock equal to
+    ``entry_subsidy`` times the incumbents' total stock (a subsidy of 0 means it arrives with
+    no data at all). With ``entry_period=None`` all firms start together and ``entry_subsidy``
+    plays no part.
+
+    ``feedback``, ``public_compute`` and ``entry_subsidy`` broadcast against each other, so
+    one call runs a grid of scenarios (same seed, same starting differences).
+
+    Returns a dict of arrays: ``shares`` and ``stocks`` of shape
+    ``(periods + 1, *batch_shape, n_firms)`` and ``hhi`` of shape
+    ``(periods + 1, *batch_shape)`` (Herfindahl–Hirschman index, 0–10,000).
+    """
+    n = require_int_in_range("n_firms", n_firms, *RANGES["n_firms"])
+    periods = require_int_in_range("periods", periods, *RANGES["periods"])
+    if entry_period is not None:
+        entry_period = require_int_in_range("entry_period", entry_period, 1, periods)
+    delta = require_in_range("data_turnover", data_turnover, *RANGES["data_turnover"])
+    noise = require_in_range("noise", noise, *RANGES["noise"])
+    seed = require_int_in_range("seed", seed, *RANGES["seed"])
+    phi = _check_array("feedback", feedback, *RANGES["feedback"])
+    public = _check_array("public_compute", public_compute, *RANGES["public_compute"])
+    subsidy = _check_array("entry_subsidy", entry_subsidy, *RANGES["entry_subsidy"])
+    phi, public, subsidy = np.broadcast_arrays(phi, public, subsidy)
+    batch = phi.shape
+    phi, public, subsidy = phi[..., None], public[..., None], subsidy[..., None]
+
+    incumbents = n if entry_period is None else n - 1
+    rng = np.random.default_rng(seed)
+    start = 1.0 + noise * rng.uniform(-1.0, 1.0, incumbents)
+    stocks = np.zeros((*batch, n))
+    stocks[..., :incumbents] = start / start.sum()
+    active = np.arange(n) < incumbents
+
+    shares_out = np.empty((periods + 1, *batch, n))
+    stocks_out = np.empty((periods + 1, *batch, n))
+    for t in range(periods + 1):
+        if entry_period is not None and t == entry_period:
+            stocks[..., -1] = subsidy[..., 0] * stocks[..., :-1].sum(axis=-1)
+            active = np.ones(n, dtype=bool)
+        quality = np.where(active, np.power(stocks + public, phi), 0.0)
+        shares = quality / quality.sum(axis=-1, keepdims=True)
+        shares_out[t] = shares
+        stocks_out[t] = stocks
+        stocks = (1.0 - delta) * stocks + delta * shares
+    hhi_path = 10_000.0 * np.square(shares_out).sum(axis=-1)
+    return {"shares": shares_out, "stocks": stocks_out, "hhi": hhi_path}
+
+
+def market_path(
+    n_firms: int = 4,
+    feedback: float = 1.5,
+    public_compute: float = 0.0,
+    entry_subsidy: float = 0.0,
+    periods: int = 60,
+    entry_period: int | None = None,
+    data_turnover: float = 0.1,
+    noise: float = 0.05,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """One scenario of :func:`simulate_market` as a table.
+
+    Returns a DataFrame indexed by ``period`` (0..periods) with one column of market shares
+    (fractions) per firm, named ``firm 1``, ``firm 2``, ... (the last is ``entrant`` when
+    ``entry_period`` is given), and the column ``hhi``.
+    """
+    for name, value in (
+        ("feedback", feedback),
+        ("public_compute", public_compute),
+        ("entry_subsidy", entry_subsidy),
+    ):
+        if np.ndim(value) != 0:
+            raise ValueError(f"{name} must be a single number for market_path; got {value!r}")
+    result = simulate_market(
+        n_firms,
+        feedback,
+        public_compute,
+        entry_subsidy,
+        periods,
+        entry_period,
+        data_turnover,
+        noise,
+        seed,
+    )
+    names = [f"firm {i + 1}" for i in range(n_firms)]
+    if entry_period is not None:
+        names[-1] = "entrant"
+    table = pd.DataFrame(result["shares"], columns=names)
+    table["hhi"] = result["hhi"]
+    table.index.name = "period"
+    return table
+
+
+def tipping_threshold(n_firms: int | np.ndarray, public_compute: float | np.ndarray) -> np.ndarray:
+    """Feedback strength above which an evenly shared market tips: ``1 + n_firms * P``.
+
+    Near equal shares, a firm with a slightly larger stock gains share in proportion to
+    ``feedback / (1 + n_firms * public_compute)``; the even split is stable when that ratio is
+    below 1 and unstable (the market tips) when it is above 1.
+    """
+    for item in np.ravel(n_firms):
+        require_int_in_range("n_firms", item, *RANGES["n_firms"])
+    public = _check_array("public_compute", public_compute, *RANGES["public_compute"])
+    return 1.0 + np.asarray(n_firms, dtype=float) * public
+
+
+def final_hhi_grid(
+    feedbacks: np.ndarray,
+    public_computes: np.ndarray,
+    n_firms: int = 4,
+    periods: int = 150,
+    data_turnover: float = 0.1,
+    noise: float = 0.05,
+    seed: int = 0,
+) -> np.ndarray:
+    """HHI in the last period for every (public compute, feedback) pair, all firms from the start.
+
+    Returns an array of shape ``(len(public_computes), len(feedbacks))``.
+    """
+    phi = np.asarray(feedbacks, dtype=float)[None, :]
+    public = np.asarray(public_computes, dtype=float)[:, None]
+    result = simulate_market(n_firms, phi, public, 0.0, periods, None, data_turnover, noise, seed)
+    return result["hhi"][-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Measures of concentration
+# ---------------------------------------------------------------------------------------------
+
+
+def _check_shares(shares) -> np.ndarray:
+    values = np.asarray(shares, dtype=float)
+    if values.size == 0:
+        raise ValueError("shares must hold at least one market share")
+    if np.isnan(values).any() or (values < 0).any() or (values > 1).any():
+        raise ValueError(
+            "shares must be fractions of the market in [0, 1] (divide percentages by 100); "
+            f"got {np.ravel(shares)[:5]!r}"
+        )
+    if (values.sum(axis=-1) > 1 + 1e-6).any():
+        raise ValueError("shares must be fractions of the market that add up to at most 1")
+    return values
+
+
+def hhi(shares) -> float | np.ndarray:
+    """Herfindahl–Hirschman index: the sum of squared market shares in percent (0–10,000).
+
+    ``shares`` are fractions of the market (0–1) along the last axis; they may add up to
+    less than 1 when only some firms are listed (the result is then a lower bound).
+    A monopoly has 10,000; ``n`` equal firms have ``10,000 / n``.
+    """
+    values = _check_shares(shares)
+    result = 10_000.0 * np.square(values).sum(axis=-1)
+    return float(result) if np.ndim(result) == 0 else result
+
+
+def concentration_ratio(shares, k: int = 4) -> float:
+    """CR\\ *k*: the combined share (fraction) of the ``k`` largest firms."""
+    values = _check_shares(shares)
+    if values.ndim != 1:
+        raise ValueError("shares must be a one-dimensional list of market shares")
+    k = require_int_in_range("k", k, 1, 1000)
+    return float(np.sort(values)[::-1][:k].sum())
+
+
+def hhi_bounds(known_shares) -> tuple[float, float]:
+    """Lowest and highest HHI consistent with the published shares of the largest firms.
+
+    ``known_shares`` are the shares (fractions) of the largest firms; the rest of the market,
+    ``1 - sum(known_shares)``, belongs to firms no larger than the smallest listed one. The
+    HHI is lowest when the rest is split among very many tiny firms (they add almost nothing)
+    and highest when it is split into as few firms as possible, each as large as the smallest
+    listed firm.
+    """
+    values = _check_shares(known_shares)
+    if values.ndim != 1:
+        raise ValueError("known_shares must be a one-dimensional list of market shares")
+    lower = hhi(values)
+    rest = max(0.0, 1.0 - float(values.sum()))
+    smallest = float(values.min())
+    if rest <= 1e-12:
+        return lower, lower
+    if smallest <= 0:
+        raise ValueError("known_shares must all be positive when they add up to less than 1")
+    whole = math.floor(rest / smallest + 1e-9)
+    leftover = max(0.0, rest - whole * smallest)
+    upper = lower + 10_000.0 * (whole * smallest**2 + leftover**2)
+    return lower, float(upper)
+
+
+def lorenz_curve(values) -> tuple[np.ndarray, np.ndarray]:
+    """Points of the Lorenz curve of ``values`` (e.g. models per organisation).
+
+    Returns ``(population_share, value_share)``: after sorting from smallest to largest, the
+    share of units (x) that holds each cumulative share of the total (y); both start at 0
+    and end at 1.
+    """
+    array = np.sort(np.asarray(values, dtype=float).ravel())
+    if array.size == 0 or np.isnan(array).any() or (array < 0).any() or array.sum() <= 0:
+        raise ValueError("values must be non-negative numbers with a positive total")
+    population = np.arange(array.size + 1) / array.size
+    cumulative = np.concatenate([[0.0], np.cumsum(array)]) / array.sum()
+    return population, cumulative
+
+
+def gini(values) -> float:
+    """Gini coefficient: twice the area between the Lorenz curve and the line of equality.
+
+    0 when every unit has the same amount; ``1 - 1/n`` when one of ``n`` units has everything.
+    """
+    population, cumulative = lorenz_curve(values)
+    area_under = np.sum(np.diff(population) * (cumulative[1:] + cumulative[:-1]) / 2)
+    return float(1.0 - 2.0 * area_under)
+
+
+def classify_hhi(value: float, thresholds: pd.DataFrame, guidelines: int) -> str:
+    """The category a merger-guidelines table gives to an HHI ``value``.
+
+    ``thresholds`` has columns ``guidelines``, ``category``, ``hhi_above`` and ``hhi_up_to``
+    (a category covers ``hhi_above < HHI <= hhi_up_to``; the lowest starts at 0 inclusive).
+    """
+    value = require_in_range("value", value, 0.0, 10_000.0)
+    rows = thresholds[thresholds["guidelines"] == guidelines]
+    if rows.empty:
+        known = sorted(thresholds["guidelines"].unique().tolist())
+        raise ValueError(f"guidelines must be one of {known}; got {guidelines!r}")
+    for row in rows.itertuples():
+        if (row.hhi_above < value or (row.hhi_above == 0 and value == 0)) and (
+            value <= row.hhi_up_to
+        ):
+            return str(row.category)
+    raise ValueError(f"value {value} is not covered by the {guidelines} thresholds")
+
+
+def growth_per_year(years, values) -> dict[str, float]:
+    """Fit ``log10(values)`` on ``years`` by least squares.
+
+    Returns the growth ``factor_per_year``, the ``doubling_months`` it implies, and the fitted
+    ``intercept`` and ``slope`` (of log10 values on the year).
+    """
+    x = np.asarray(years, dtype=float)
+    y = np.asarray(values, dtype=float)
+    if x.size < 2 or x.shape != y.shape or (y <= 0).any() or np.ptp(x) == 0:
+        raise ValueError("years and values need the same length (at least 2), values > 0")
+    slope, intercept = np.polyfit(x, np.log10(y), 1)
+    factor = 10.0**slope
+    doubling = 12.0 * math.log(2) / math.log(factor) if factor > 1 else math.inf
+    return {
+        "factor_per_year": float(factor),
+        "doubling_months": float(doubling),
+        "slope": float(slope),
+        "intercept": float(intercept),
+    }
+
+
+def top500_shares(table: pd.DataFrame) -> pd.DataFrame:
+    """TOP500 accelerator series as percentages of systems and of performance.
+
+    ``table`` has the columns of ``data/top500_accelerators.csv``. Returns a DataFrame
+    indexed by list ``year`` with ``accelerated_systems_pct`` (share of the 500 systems with
+    an accelerator), ``accelerated_rmax_pct`` (their share of total Rmax, the list's measured
+    performance), the CPU-only complements of both, and ``nvidia_rmax_pct``.
+    """
+    out = pd.DataFrame(
+        {
+            "year": table["list"].str.slice(0, 4).astype(int).to_numpy(),
+            "accelerated_systems_pct": 100.0
+            * table["systems_with_accelerator"].to_numpy(dtype=float)
+            / TOP500_SIZE,
+            "accelerated_rmax_pct": table["share_of_total_Rmax_pct"].to_numpy(dtype=float),
+            "nvidia_rmax_pct": table["nvidia_share_Rmax_pct"].to_numpy(
+                dtype=float, na_value=np.nan
+            ),
+        }
+    ).set_index("year")
+    out["cpu_only_systems_pct"] = 100.0 - out["accelerated_systems_pct"]
+    out["cpu_only_rmax_pct"] = 100.0 - out["accelerated_rmax_pct"]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Compute arithmetic
+# ---------------------------------------------------------------------------------------------
+
+
+def annual_energy_twh(power_mw: float | np.ndarray, load_factor: float = 1.0) -> np.ndarray:
+    """Energy a facility of ``power_mw`` megawatts draws in a year, in terawatt-hours.
+
+    ``load_factor`` is the average share of that power actually drawn (1 = all year at full
+    power). 1 TWh = 1,000,000 MWh.
+    """
+    power = _check_array("power_mw", power_mw, 0.0, 100_000.0)
+    load = require_in_range("load_factor", load_factor, 0.0, 1.0)
+    return power * HOURS_PER_YEAR * load / 1e6
+
+
+def accelerators_supported(
+    power_mw: float | np.ndarray, kw_per_accelerator: float, pue: float
+) -> np.ndarray:
+    """How many accelerators a facility of ``power_mw`` can run.
+
+    ``kw_per_accelerator`` is the IT power of one accelerator with its share of servers,
+    memory and network (kilowatts); ``pue`` (power usage effectiveness) is total facility
+    power divided by IT power, so cooling and power losses are included.
+    """
+    power = _check_array("power_mw", power_mw, 0.0, 100_000.0)
+    kw = require_in_range("kw_per_accelerator", kw_per_accelerator, 0.1, 10.0)
+    pue = require_in_range("pue", pue, 1.0, 3.0)
+    return power * 1000.0 / (kw * pue)
+
+
+def training_days(
+    flop: float | np.ndarray,
+    accelerators: float,
+    peak_flop_per_s: float,
+    utilisation: float,
+) -> np.ndarray:
+    """Days to perform ``flop`` operations on ``accelerators`` chips.
+
+    Each chip delivers ``peak_flop_per_s`` at best, of which a share ``utilisation`` is
+    achieved on average during training.
+    """
+    work = _check_array("flop", flop, 0.0, 1e32)
+    chips = require_in_range("accelerators", accelerators, 1.0, 1e9)
+    peak = require_in_range("peak_flop_per_s", peak_flop_per_s, 1e9, 1e18)
+    util = require_in_range("utilisation", utilisation, 0.01, 1.0)
+    return work / (chips * peak * util) / SECONDS_PER_DAY
+
+
+def purchase_bill(units: float, price: float, annual_output: float) -> dict[str, float]:
+    """Cost of buying ``units`` at ``price`` each, and that cost as a share of ``annual_output``.
+
+    All money amounts in the same currency unit (e.g. US dollars).
+    """
+    units = require_in_range("units", units, 0.0, 1e13)
+    price = require_in_range("price", price, 0.0, 1e9)
+    output = require_in_range("annual_output", annual_output, 1.0, 1e16)
+    cost = units * price
+    return {"cost": cost, "share_of_output": cost / output}
