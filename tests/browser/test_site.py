@@ -31,8 +31,13 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = HERE / "vendor" / "axe.min.js"
 ALLOWED = tomllib.loads((HERE / "axe_allowlist.toml").read_text(encoding="utf-8"))["allowed"]
 FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
@@ -116,7 +121,8 @@ class PageVisit:
 def _pages(site: Path) -> list[str]:
     skip = {"genindex.html"}
     return sorted(
-        str(path.relative_to(site)) for path in site.rglob("*.html")
+        str(path.relative_to(site))
+        for path in site.rglob("*.html")
         if path.name not in skip and "_static" not in path.parts and "reports" not in path.parts
     )
 
@@ -197,8 +203,12 @@ def _axe(page) -> list[dict]:
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
     )
     return [
-        {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"]),
-         "example": v["nodes"][0]["target"] if v["nodes"] else None}
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "nodes": len(v["nodes"]),
+            "example": v["nodes"][0]["target"] if v["nodes"] else None,
+        }
         for v in result
         if v["impact"] in {"serious", "critical"} and v["id"] not in ALLOWED
     ]
