@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 SHELL  := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
 
-.PHONY: book test lint format serve data-readme clean chapter
+.PHONY: book test lint format serve data-readme clean chapter student pdf bench
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
@@ -45,6 +45,15 @@ serve: book
 data-readme: $(STAMP)
 	$(BIN)/python -m aicap.data readme
 
+# Student edition: the same book without solutions (exercises stay), in _build/student.
+student: $(STAMP)
+	AICAP_EDITION=student $(BIN)/jupyter-book build --all -n -W --keep-going --path-output _build/student .
+	@echo "Student edition built: open $(CURDIR)/_build/student/_build/html/index.html"
+
+# Printable PDFs of every chapter (or CH=<name>) in _build/pdf, via Debian's Chromium.
+pdf: book
+	$(BIN)/python scripts/print_pdf.py $(CH)
+
 clean:
 	rm -rf _build
 
@@ -55,3 +64,8 @@ chapter: $(STAMP)
 	@printf 'format: jb-book\nroot: index\nparts:\n  - caption: Chapters\n    numbered: true\n    chapters:\n      - file: chapters/$(CH)\n' > _build/one-$(CH)/_toc.yml
 	$(BIN)/jupyter-book build -n -W --keep-going --toc _build/one-$(CH)/_toc.yml --path-output _build/one-$(CH) .
 	@echo "Chapter built: open $(CURDIR)/_build/one-$(CH)/_build/html/chapters/$(CH).html"
+
+# Measure build, chapter, widget, page-weight and Binder costs into BENCHMARKS.md (about 35 min;
+# builds into /tmp, never _build). Options: make bench BENCH_ARGS="--quick --skip-binder"
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)

@@ -27,7 +27,9 @@ from ..conftest import CHAPTERS
 pytestmark = pytest.mark.browser
 
 HERE = Path(__file__).parent
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or next(
+    filter(None, map(shutil.which, ["chromium", "chromium-browser", "google-chrome"])), None
+)
 AXE = HERE / "vendor" / "axe.min.js"
 ALLOWED = tomllib.loads((HERE / "axe_allowlist.toml").read_text(encoding="utf-8"))["allowed"]
 FLAGS = [
