@@ -81,10 +81,27 @@ def strip_solutions_from_sources(app, exception) -> None:
         path.write_text(strip_solutions(text), encoding="utf-8")
 
 
-def add_notebook_download(app, pagename, templatename, context, doctree) -> None:
-    """Write ``_sources/<page>.ipynb`` for a notebook page and offer it for download."""
+def _notebook_source(app, pagename: str) -> Path | None:
     source = Path(app.srcdir) / f"{pagename}.md"
-    if not source.exists() or not is_myst_notebook(source.read_text(encoding="utf-8")):
+    if source.exists() and is_myst_notebook(source.read_text(encoding="utf-8")):
+        return source
+    return None
+
+
+def offer_notebook_download(app, pagename, templatename, context, doctree) -> None:
+    """Put ``.ipynb`` in the page's download menu (before the theme builds the menu)."""
+    if _notebook_source(app, pagename):
+        context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+def write_notebook_download(app, pagename, templatename, context, doctree) -> None:
+    """Write ``_sources/<page>.ipynb``: no outputs, set-up cell first.
+
+    Runs after the theme, which would otherwise put the executed notebook (with all its
+    outputs, several hundred kB) at the same place.
+    """
+    source = _notebook_source(app, pagename)
+    if source is None:
         return
     repository = app.config.html_theme_options.get("repository_url", "")
     branch = app.config.html_theme_options.get("repository_branch", "main")
@@ -92,14 +109,14 @@ def add_notebook_download(app, pagename, templatename, context, doctree) -> None
     target.parent.mkdir(parents=True, exist_ok=True)
     notebook = download_notebook(source, repository, branch, student=is_student_edition())
     target.write_text(notebook, encoding="utf-8")
-    context["ipynb_source"] = f"{pagename}.ipynb"
 
 
 def setup(app: Any) -> dict[str, Any]:
     os.environ["AICAP_STATIC"] = "1"
     app.connect("html-page-context", clean_page_assets, priority=900)
     app.connect("html-page-context", fix_citation_roles, priority=900)
-    app.connect("html-page-context", add_notebook_download, priority=400)
+    app.connect("html-page-context", offer_notebook_download, priority=400)
+    app.connect("html-page-context", write_notebook_download, priority=600)
     app.connect("config-inited", student_edition)
     app.connect("build-finished", strip_solutions_from_sources)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
