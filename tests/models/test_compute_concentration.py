@@ -1,8 +1,6 @@
 """Known cases of the compute-concentration models: the tipping market, concentration
 measures and compute arithmetic."""
 
-import time
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -94,13 +92,104 @@ def test_vectorised_grid_matches_single_runs():
             assert grid[i, j] == pytest.approx(single["hhi"].iloc[-1])
 
 
-def test_a_widget_call_is_fast():
-    timings = []
-    for _ in range(5):
-        start = time.perf_counter()
-        cc.market_path(6, 2.0, 0.1, 0.5, periods=80, entry_period=20)
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.01
+def _plain_final_hhi(n_firms, feedback, public, periods, data_turnover=0.1, noise=0.05, seed=0):
+    """The market of one cell, period by period, in plain Python: the slow reference."""
+    rng = np.random.default_rng(seed)
+    start = [1.0 + noise * u for u in rng.uniform(-1.0, 1.0, n_firms)]
+    stocks = [value / sum(start) for value in start]
+    for period in range(periods + 1):
+        quality = [(stock + public) ** feedback for stock in stocks]
+        shares = [q / sum(quality) for q in quality]
+        if period < periods:
+            stocks = [
+                (1 - data_turnover) * stock + data_turnover * share
+                for stock, share in zip(stocks, shares, strict=True)
+            ]
+    return 10_000 * sum(share**2 for share in shares)
+
+
+@pytest.mark.parametrize(
+    ("n_firms", "periods", "data_turnover", "noise", "seed"),
+    [(4, 150, 0.1, 0.05, 0), (8, 300, 0.1, 0.05, 0), (2, 37, 0.5, 0.3, 9), (5, 500, 0.02, 0.5, 3)],
+)
+def test_grid_equals_a_plain_loop_over_cells_and_periods(
+    n_firms, periods, data_turnover, noise, seed
+):
+    feedbacks = np.array([0.0, 0.4, 1.0, 1.3, 2.0, 3.5])
+    publics = np.array([0.0, 0.05, 0.3, 1.0])
+    grid = cc.final_hhi_grid(feedbacks, publics, n_firms, periods, data_turnover, noise, seed)
+    assert grid.shape == (4, 6)
+    for i, public in enumerate(publics):
+        for j, phi in enumerate(feedbacks):
+            expected = _plain_final_hhi(n_firms, phi, public, periods, data_turnover, noise, seed)
+            assert grid[i, j] == pytest.approx(expected, rel=0, abs=1e-8)
+
+
+@pytest.mark.parametrize(("n_firms", "periods"), [(2, 20), (4, 150), (6, 230), (8, 300)])
+def test_widget_grid_equals_the_full_simulation(n_firms, periods):
+    from aicap.figures.compute_concentration import FEEDBACK_GRID, PUBLIC_GRID
+
+    grid = cc.final_hhi_grid(FEEDBACK_GRID, PUBLIC_GRID, n_firms, periods)
+    full = cc.simulate_market(n_firms, FEEDBACK_GRID[None, :], PUBLIC_GRID[:, None], 0.0, periods)
+    assert np.allclose(grid, full["hhi"][-1], rtol=0, atol=1e-8)
+    # both ways of filling a cell are exercised: proven to settle, and simulated
+    phi, public = (
+        np.ravel(a) for a in np.broadcast_arrays(FEEDBACK_GRID[None, :], PUBLIC_GRID[:, None])
+    )
+    start = cc._starting_stocks(n_firms, 0.05, 0)
+    settled = cc._settles_at_equal_shares(start, phi, public, periods, 0.1, cc.GRID_HHI_TOLERANCE)
+    assert settled.any() and not settled.all()
+
+
+def test_cells_proven_to_settle_are_within_the_tolerance_of_equal_shares():
+    """The shortcut's proof, checked against the full simulation on random markets: every cell
+    it lets skip ends within ``tolerance`` above the HHI of equal shares (and never below)."""
+    rng = np.random.default_rng(2024)
+    checked = 0
+    for _ in range(150):
+        n = int(rng.integers(2, 9))
+        periods = int(rng.integers(1, 501))
+        turnover, noise = float(rng.uniform(0.01, 1.0)), float(rng.uniform(0.0, 0.5))
+        seed = int(rng.integers(0, 2**32))
+        tolerance = float(10 ** rng.uniform(-9, 1))
+        phi, public = rng.uniform(0.0, 4.0, 10), rng.uniform(0.0, 1.0, 10)
+        start = cc._starting_stocks(n, noise, seed)
+        settled = cc._settles_at_equal_shares(start, phi, public, periods, turnover, tolerance)
+        if not settled.any():
+            continue
+        full = cc.simulate_market(
+            n, phi[settled], public[settled], 0.0, periods, None, turnover, noise, seed
+        )
+        excess = full["hhi"][-1] - 10_000 / n
+        assert np.all(excess > -1e-9)
+        assert np.all(excess < tolerance)
+        checked += int(settled.sum())
+    assert checked > 100
+
+
+def test_strong_feedback_never_counts_as_settled():
+    start = cc._starting_stocks(4, 0.05, 0)
+    phi = np.array([1.5, 2.0, 3.0])
+    settled = cc._settles_at_equal_shares(start, phi, np.zeros(3), 500, 0.1, 1e3)
+    assert not settled.any()  # above the tipping threshold: the market does not return
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"n_firms": 9}, r"n_firms must be a whole number in \[2, 8\]"),
+        ({"periods": 501}, r"periods must be a whole number in \[1, 500\]"),
+        ({"data_turnover": 1.5}, r"data_turnover must be in \[0.01, 1\]"),
+        ({"noise": -0.1}, r"noise must be in \[0, 0.5\]"),
+        ({"seed": 2.5}, r"seed must be a whole number"),
+        ({"feedbacks": np.array([1.0, 4.5])}, r"feedback must be in \[0, 4\]"),
+        ({"public_computes": np.array([-0.1])}, r"public_compute must be in \[0, 1\]"),
+    ],
+)
+def test_invalid_grid_parameters_raise_clear_errors(kwargs, message):
+    arguments = {"feedbacks": np.array([1.0, 2.0]), "public_computes": np.array([0.0, 0.1])}
+    with pytest.raises(ValueError, match=message):
+        cc.final_hhi_grid(**{**arguments, **kwargs})
 
 
 @pytest.mark.parametrize(
