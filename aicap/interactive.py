@@ -15,15 +15,30 @@ pages never contain controls that do nothing.
 
 from __future__ import annotations
 
+import gc
 import html
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from matplotlib.figure import Figure
 
-from .style import figure_html
+from .style import figure_html, labels_fit, layout_of, reuse_layout
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's garbage collector for the ``with`` block (if it was running)."""
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
+
 
 #: Every interactive figure of the book, by name, for tests and benchmarks.
 REGISTRY: dict[str, Callable[[], InteractiveFigure]] = {}
@@ -137,20 +152,50 @@ class InteractiveFigure:
     fixed: dict[str, Any] = field(default_factory=dict)
     last_figure: Figure | None = field(default=None, init=False, repr=False)
     last_error: str | None = field(default=None, init=False)
+    #: How many drawings were laid out in full (the first, and any whose labels grew).
+    full_layouts: int = field(default=0, init=False)
     _widgets: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
     _output: Any = field(default=None, init=False, repr=False)
     _holding: bool = field(default=False, init=False, repr=False)
+    _layout: list | None = field(default=None, init=False, repr=False)
 
     def defaults(self) -> dict[str, Any]:
         """The parameters the static page shows."""
         return {control.name: control.default for control in self.controls}
 
     def render(self, **values: Any) -> str:
-        """Draw the figure for ``values`` (defaults for any not given) and return its HTML."""
+        """Draw the figure for ``values`` (defaults for any not given) and return its HTML.
+
+        The first drawing is laid out in full; later ones reuse its layout
+        (:func:`aicap.style.reuse_layout`), which halves the time a live redraw takes, unless
+        the labels no longer fit (:func:`aicap.style.labels_fit`); then the figure is laid
+        out again and its layout is the one reused from then on. Python's
+        garbage collector is paused while drawing: a figure is tens of thousands of small
+        objects, and a collection that starts in the middle of one can double the wait. The
+        live widget collects once the new figure is on screen (:meth:`release_garbage`).
+        """
         params = {**self.fixed, **self.defaults(), **values}
-        figure = self.plot(**params)
+        self.last_figure = None
+        with _collector_paused():
+            alt = self.alt(**params)
+            figure = self.plot(**params)
+            reused = reuse_layout(figure, self._layout)
+            content = figure_html(figure, alt, self.caption)
+            if reused and not labels_fit(figure):  # wider labels: lay this one out in full
+                figure, reused = self.plot(**params), False
+                content = figure_html(figure, alt, self.caption)
+        if not reused:
+            self._layout = layout_of(figure)
+            self.full_layouts += 1
         self.last_figure = figure
-        return figure_html(figure, self.alt(**params), self.caption)
+        return content
+
+    @staticmethod
+    def release_garbage() -> None:
+        """Free the figures that earlier redraws left behind (after the reader sees the new
+        one); nothing if the reader has switched the garbage collector off."""
+        if gc.isenabled():
+            gc.collect()
 
     def static_html(self) -> str:
         """The figure at default parameters and a note on how to change them."""
@@ -216,6 +261,7 @@ class InteractiveFigure:
         self._output.clear_output(wait=True)
         with self._output:
             display(HTML(content))
+        self.release_garbage()
 
     def show(self) -> None:
         """Display the figure: static on the built page, live in a running notebook."""

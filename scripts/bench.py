@@ -18,7 +18,10 @@ Sections (each a function below):
 Options: ``--quick`` (each build once, each chapter once; default: 2 cold builds, 3 rebuilds,
 3 runs per chapter), ``--skip-build``, ``--skip-binder``,
 ``--site DIR`` (measure pages of an existing built site; implies ``--skip-build``),
-``--samples N`` (random settings per widget, default 200), ``--output FILE``.
+``--samples N`` (random settings per widget, default 200), ``--output FILE``,
+``--only SECTION`` (repeatable: build, chapters, widgets, pages, binder) and ``--widgets A,B``;
+a run limited by ``--only`` or ``--widgets`` prints its table and writes no report unless
+``--output`` is given.
 """
 
 from __future__ import annotations
@@ -485,13 +488,13 @@ def registered_widgets() -> dict[str, Callable[[], Any]]:
     return dict(sorted(REGISTRY.items()))
 
 
-def bench_widgets(samples: int, seed: int) -> list[Row]:
+def bench_widgets(samples: int, seed: int, names: Sequence[str] | None = None) -> list[Row]:
     """Per widget, over ``samples`` random settings of its controls:
 
     * model: the slowest outermost call into aicap.models during one ``plot`` call;
     * plot only: ``plot(**params)``, the model plus building the matplotlib Figure (no drawing);
     * model + redraw: ``render(**params)``, what a live widget does on every change: plot, alt
-      text (which recomputes the model), drawing and PNG encoding, and the HTML.
+      text (which recomputes the model), drawing and SVG encoding, and the HTML.
     """
     import matplotlib
 
@@ -499,16 +502,24 @@ def bench_widgets(samples: int, seed: int) -> list[Row]:
     import aicap.style
 
     timer = CallTimer(model_targets())
-    png_timer = CallTimer([(aicap.style, "figure_png")])
+    svg_timer = CallTimer([(aicap.style, "figure_svg")])
     rows = []
-    for name, builder in registered_widgets().items():
+    widgets = registered_widgets()
+    unknown = set(names or ()) - set(widgets)
+    if unknown:
+        raise SystemExit(f"unknown widgets {sorted(unknown)}; known: {', '.join(widgets)}")
+    for name, builder in widgets.items():
+        if names and name not in names:
+            continue
         explorer = builder()
         for _ in range(2):  # warm-up: fonts, data tables, caches
             explorer.render()
         settings = sample_settings(explorer.controls, samples, f"{seed}:{name}")
-        plot_s, render_s, png_s, model_max, model_sum, n_calls = [], [], [], [], [], []
+        warm_layouts = explorer.full_layouts
+        plot_s, render_s, svg_s, collect_s = [], [], [], []
+        model_max, model_sum, n_calls = [], [], []
         functions: set[str] = set()
-        errors = 0
+        errors, first_error = 0, ""
         log(f"widget {name}: {samples} settings")
         for setting in settings:
             params = {**explorer.fixed, **explorer.defaults(), **setting}
@@ -518,25 +529,42 @@ def bench_widgets(samples: int, seed: int) -> list[Row]:
                     start = time.perf_counter()
                     explorer.plot(**params)
                     plot_time = time.perf_counter() - start
-                png_timer.calls.clear()
-                with png_timer.active():
+                svg_timer.calls.clear()
+                with svg_timer.active():
                     start = time.perf_counter()
                     explorer.render(**setting)
                     render_time = time.perf_counter() - start
-            except Exception:  # noqa: BLE001 - a live widget shows the message; count it here
+                start = time.perf_counter()
+                explorer.release_garbage()  # as the live widget does once the figure is shown
+                collect_s.append(time.perf_counter() - start)
+            except Exception as error:  # noqa: BLE001 - a live widget shows the message
                 errors += 1
+                first_error = first_error or f"{type(error).__name__}: {error}"
                 continue
             explorer.last_figure = None
             plot_s.append(plot_time)
             render_s.append(render_time)
-            png_s.append(sum(seconds for _, seconds in png_timer.calls))
+            svg_s.append(sum(seconds for _, seconds in svg_timer.calls))
             durations = [seconds for _, seconds in timer.calls]
             functions |= {function for function, _ in timer.calls}
             n_calls.append(len(durations))
             model_max.append(max(durations, default=0.0))
             model_sum.append(sum(durations))
+        relaid = explorer.full_layouts - warm_layouts
+        if first_error:
+            log(f"widget {name}: {errors} settings failed, e.g. {first_error}")
         rows += widget_rows(
-            name, errors, plot_s, render_s, png_s, model_max, model_sum, n_calls, functions
+            name,
+            errors,
+            plot_s,
+            render_s,
+            svg_s,
+            collect_s,
+            model_max,
+            model_sum,
+            n_calls,
+            functions,
+            relaid,
         )
     return rows
 
@@ -546,16 +574,19 @@ def widget_rows(
     errors: int,
     plot_s: list[float],
     render_s: list[float],
-    png_s: list[float],
+    svg_s: list[float],
+    collect_s: list[float],
     model_max: list[float],
     model_sum: list[float],
     n_calls: list[int],
     functions: set[str],
+    relaid: int = 0,
 ) -> list[Row]:
     """The three table rows of one widget."""
     if not render_s:
         return [Row("3 widget", name, "every setting failed", f"{errors} errors", "—", "no")]
-    plot, render, png = summarise(plot_s), summarise(render_s), summarise(png_s)
+    plot, render, svg = summarise(plot_s), summarise(render_s), summarise(svg_s)
+    collect = summarise(collect_s)
     failed = f"; {errors} settings raised an error (not timed)" if errors else ""
     settings = f"{render.n} settings"
     rows = []
@@ -589,8 +620,10 @@ def widget_rows(
             "3 widget",
             f"{name}: model + redraw (render)",
             f"p95 {format_ms(render.p95)}",
-            f"median {format_ms(render.median)}, of which PNG drawing and encoding median "
-            f"{format_ms(png.median)}; {settings}{failed}",
+            f"median {format_ms(render.median)}, of which drawing and SVG encoding median "
+            f"{format_ms(svg.median)}; then, once the figure is shown, garbage collection "
+            f"median {format_ms(collect.median)} (p95 {format_ms(collect.p95)}); "
+            f"laid out in full {relaid} times (wider labels); {settings}{failed}",
             f"≤ {REDRAW_TARGET_MS:g} ms",
             verdict(1000 * render.p95, REDRAW_TARGET_MS),
         )
@@ -885,15 +918,17 @@ averages above) makes the times longer, never shorter.
    matplotlib. *Plot only*: `plot(**params)`, the model plus building the matplotlib `Figure`
    (matplotlib lays out and draws nothing yet). *Model + redraw*: `render(**params)`, which is
    what a live widget runs on every change: `plot`, the alt text (which recomputes the model),
-   drawing with constrained layout and encoding the PNG (`aicap.style.figure_png`, timed
-   separately inside it), and the HTML. Displaying the HTML in the notebook front end is not
-   included.
+   drawing and encoding the SVG (`aicap.style.figure_svg`, timed separately inside it; the
+   layout of the first drawing is reused, as in a live widget), and the HTML. `render` pauses
+   Python's garbage collector; the collection the live widget runs after showing the figure
+   (`release_garbage`) is timed on its own and given in the detail column. Displaying the
+   HTML in the notebook front end is not included.
 4. **Pages.** The built site is served on 127.0.0.1 by Python's `http.server` (no
    compression). Each page is opened in a new Chromium context (empty cache, 1280×900), via
    Playwright, until the network is idle; every response's URL, resource type and body size is
    recorded. *gzip* compresses each body with Python's gzip at level 6, the size a compressing
    web server would send (images and fonts are already compressed and barely shrink). Figures
-   are PNGs embedded in the HTML as base64, so they count as HTML. 1 MB = 1,000,000 bytes.
+   are SVGs embedded in the HTML as `data:` URIs, so they count as HTML. 1 MB = 1,000,000 bytes.
 5. **Binder.** `python3 -m venv <tmp>` then `<tmp>/bin/pip install -r requirements.txt` from the
    repository root (it installs `-e .`), timed once, and `du -sk` of the environment. pip on this
    machine is configured with local wheel directories and package indexes on disk, so this
@@ -950,6 +985,10 @@ def load_average() -> str:
     return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+#: Sections that ``--only`` can pick.
+SECTIONS = ("build", "chapters", "widgets", "pages", "binder")
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -960,39 +999,62 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--site", type=Path, help="built site for section 4 (implies --skip-build)")
     parser.add_argument("--samples", type=int, default=200, help="random settings per widget")
     parser.add_argument("--seed", type=int, default=SEED, help="seed of the widget settings")
-    parser.add_argument("--output", type=Path, default=ROOT / "BENCHMARKS.md")
-    return parser.parse_args(argv)
+    parser.add_argument(
+        "--only",
+        choices=SECTIONS,
+        action="append",
+        help="run only this section (repeatable); the table is printed, BENCHMARKS.md is kept",
+    )
+    parser.add_argument(
+        "--widgets", help="comma-separated widget names to measure (default: every widget)"
+    )
+    parser.add_argument(
+        "--output", type=Path, help="where to write the report (default: BENCHMARKS.md)"
+    )
+    args = parser.parse_args(argv)
+    if args.output is None and not args.only and not args.widgets:
+        args.output = ROOT / "BENCHMARKS.md"
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     flags = " ".join(sys.argv[1:] if argv is None else argv) or "(no options)"
+    wanted = set(args.only or SECTIONS)
+    if args.site is not None or args.skip_build:
+        wanted.discard("build")
+    if args.skip_binder:
+        wanted.discard("binder")
     loads = [("at start", load_average())]
     machine = describe_machine()
     rows: list[Row] = []
     site = args.site
     with tempfile.TemporaryDirectory(prefix="aicap-bench-") as tmp:
         workdir = Path(tmp)
-        if args.site is None and not args.skip_build:
+        if "build" in wanted:
             runs = (1, 1) if args.quick else (2, 3)  # (cold builds, rebuilds)
             build_rows, site = bench_build(*runs, workdir)
             rows += build_rows
             loads.append(("after builds", load_average()))
-        rows += bench_chapters(1 if args.quick else 3)
-        loads.append(("after chapters", load_average()))
-        rows += bench_widgets(args.samples, args.seed)
-        loads.append(("after widgets", load_average()))
-        if site is not None:
-            rows += bench_pages(site)
-        else:
-            rows.append(Row("4 page", "(skipped)", "—", "no site: build skipped and no --site"))
-        if not args.skip_binder:
+        if "chapters" in wanted:
+            rows += bench_chapters(1 if args.quick else 3)
+            loads.append(("after chapters", load_average()))
+        if "widgets" in wanted:
+            names = args.widgets.split(",") if args.widgets else None
+            rows += bench_widgets(args.samples, args.seed, names)
+            loads.append(("after widgets", load_average()))
+        if "pages" in wanted:
+            if site is not None:
+                rows += bench_pages(site)
+            else:
+                rows.append(Row("4 page", "(skipped)", "—", "no site: build skipped and no --site"))
+        if "binder" in wanted:
             rows += bench_binder(workdir)
     loads.append(("at end", load_average()))
-    report = render_report(machine, rows, flags, loads)
-    args.output.write_text(report, encoding="utf-8")
     print(results_table(rows))
-    log(f"wrote {args.output}")
+    if args.output is not None:
+        args.output.write_text(render_report(machine, rows, flags, loads), encoding="utf-8")
+        log(f"wrote {args.output}")
     return 0
 
 

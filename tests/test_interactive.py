@@ -14,6 +14,7 @@ import pytest
 
 import aicap.figures
 from aicap.interactive import REGISTRY, Control, InteractiveFigure
+from aicap.style import labels_fit
 
 for module in pkgutil.iter_modules(aicap.figures.__path__):
     importlib.import_module(f"aicap.figures.{module.name}")
@@ -51,7 +52,7 @@ def explorer(request) -> InteractiveFigure:
 def test_static_version_has_image_alt_and_no_controls(explorer, monkeypatch):
     monkeypatch.setenv("AICAP_STATIC", "1")
     page = explorer.static_html()
-    assert re.search(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]{1000,}"', page)
+    assert re.search(r'<img src="data:image/svg\+xml;charset=utf-8,%3C[^"]{1000,}"', page)
     alt = re.search(r'alt="([^"]+)"', page).group(1)
     assert len(alt) > 60
     for control in explorer.controls:
@@ -67,6 +68,14 @@ def test_every_end_of_every_control_draws_a_figure(explorer):
         figure = explorer.last_figure
         drawn = sum(len(ax.lines) + len(ax.patches) + len(ax.collections) for ax in figure.axes)
         assert drawn > 0, f"blank figure at {values}"
+        assert labels_fit(figure), f"labels cut off or overlapping at {values}"
+
+
+def test_live_redraws_reuse_the_first_layout(explorer):
+    explorer.render()  # the first drawing is laid out in full
+    laid_out = explorer.last_figure.get_layout_engine()
+    explorer.render()
+    assert laid_out is not None and explorer.last_figure.get_layout_engine() is None
 
 
 def test_live_widget_has_one_control_per_parameter(explorer):

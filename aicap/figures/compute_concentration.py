@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from aicap.data import load
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import compute_concentration as model
-from aicap.style import CYCLE, PALETTE, new_figure
+from aicap.style import CYCLE, PALETTE, log_scale, new_figure
 
 #: Colours of the incumbent firms (the entrant is drawn in black, dashed).
 FIRM_COLOURS = [PALETTE[name] for name in CYCLE if name != "black"]
@@ -224,6 +224,7 @@ def plot_tipping_map(
         shading="nearest",
         vmin=0,
         vmax=10_000,
+        rasterized=True,  # one image, not a vector shape per cell (see aicap.style)
     )
     threshold = model.tipping_threshold(n_firms, PUBLIC_GRID)
     inside = threshold <= FEEDBACK_GRID[-1]
@@ -414,7 +415,7 @@ def plot_frontier_compute(frontier: pd.DataFrame) -> Figure:
             va="center",
             fontsize=8,
         )
-    axes.set_yscale("log")
+    log_scale(axes, "y")
     axes.set(
         xlabel="year",
         ylabel="training compute (FLOP, log scale)",
@@ -607,13 +608,13 @@ def plot_datacentre(
     left.legend(fontsize=9, loc="upper left")
 
     if runs is None or runs.empty:
-        runs = pd.DataFrame({"label": ["10^26 FLOP"], "flop": [1e26]})
+        runs = pd.DataFrame({"label": ["10²⁶ FLOP"], "flop": [1e26]})
     days = model.training_days(runs["flop"].to_numpy(), chips, peak_flop_per_s, utilisation)
     positions = np.arange(len(runs))[::-1]
     right.barh(positions, days, color=PALETTE["green"], height=0.6)
     for position, value in zip(positions, days, strict=True):
         right.text(value * 1.3, position, _duration(float(value)), va="center", fontsize=8)
-    right.set_xscale("log")
+    log_scale(right, "x")
     right.set_yticks(positions, list(runs["label"]), fontsize=8)
     right.set(
         xlabel="days on the whole campus (log scale)",
@@ -636,7 +637,7 @@ def datacentre_alt(
     chips = float(model.accelerators_supported(power_mw, kw_per_accelerator, pue))
     energy = float(model.annual_energy_twh(power_mw))
     if runs is None or runs.empty:
-        runs = pd.DataFrame({"label": ["10^26 FLOP"], "flop": [1e26]})
+        runs = pd.DataFrame({"label": ["10²⁶ FLOP"], "flop": [1e26]})
     days = model.training_days(runs["flop"].to_numpy(), chips, peak_flop_per_s, utilisation)
     timing = "; ".join(
         f"{label}: {_duration(float(value))}"

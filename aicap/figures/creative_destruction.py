@@ -51,17 +51,22 @@ def plot_race(
     left.set_ylim(0, max(1.0, 1.15 * pct["unemployment"].max()))
     left.legend(loc="upper right", fontsize=9)
 
-    right.bar(
-        path.index - 0.2,
+    # each year's flow as a step one year wide: below zero jobs lost, above zero jobs created
+    right.fill_between(
+        path.index,
         -pct["displaced"],
-        width=0.4,
+        0,
+        step="mid",
+        lw=0,
         color=PALETTE["vermillion"],
         label="jobs automated away",
     )
-    right.bar(
-        path.index + 0.2,
+    right.fill_between(
+        path.index,
+        0,
         pct["new_jobs"],
-        width=0.4,
+        step="mid",
+        lw=0,
         color=PALETTE["green"],
         label="new jobs from new tasks",
     )
@@ -107,8 +112,8 @@ def race_alt(
         f"of jobs and new tasks add {100 * reinstatement_rate:g}% each year for {wave_years} "
         f"years, and retraining takes {retraining_lag} years. Left: unemployment peaks at "
         f"{100 * summary['peak']:.1f}% of the labour force in year {summary['peak_year']} and "
-        f"{recovery}. Right: bars of jobs automated away and new jobs created each year, and a "
-        "line of retrained workers hired."
+        f"{recovery}. Right: jobs automated away (below zero) and new jobs created (above zero) "
+        "in each year, and a line of retrained workers hired."
     )
 
 
@@ -173,6 +178,7 @@ def plot_hump_map(automation_rate: float = 0.03, wave_years: int = 10, years: in
         shading="nearest",
         vmin=0,
         vmax=max(1.0, peaks.max()),
+        rasterized=True,  # one image, not a vector shape per cell (see aicap.style)
     )
     levels = [level for level in (1, 2, 5, 10, 20) if peaks.min() < level < peaks.max()]
     if levels:

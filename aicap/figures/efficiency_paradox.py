@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import efficiency_paradox as model
-from aicap.style import PALETTE, new_figure
+from aicap.style import PALETTE, log_scale, new_figure
 
 #: Elasticities on the horizontal axis of the rebound figure.
 ELASTICITY_GRID = np.round(np.linspace(0.0, 3.0, 121), 4)
@@ -362,7 +362,7 @@ def plot_professions(presets: pd.DataFrame) -> Figure:
                 fontsize=8.5,
             )
     axes.axhline(1.0, color="#333333", lw=1)
-    axes.set_yscale("log")
+    log_scale(axes, "y")
     low = min(0.5, outcomes.to_numpy().min() / 2.5)
     high = max(2.0, outcomes.to_numpy().max() * 2.5)
     axes.set_ylim(low, high)
@@ -412,7 +412,7 @@ def plot_break_even(gains: dict[str, float]) -> Figure:
             label=label,
         )
     axes.plot(shares, 1 / shares, color=PALETTE["grey"], ls=":", lw=1.5, label="1 ÷ pass-through")
-    axes.set_yscale("log")
+    log_scale(axes, "y")
     axes.set(
         xlabel="share of the cost cut passed into the price",
         ylabel="break-even elasticity (log scale)",

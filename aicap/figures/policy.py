@@ -12,7 +12,7 @@ from matplotlib.ticker import FuncFormatter
 from aicap.data import load
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import policy as model
-from aicap.style import PALETTE, new_figure
+from aicap.style import PALETTE, log_scale, new_figure
 
 COUNTRIES = ("Indonesia", "Finland", "United States")
 #: Grids the calculator draws its curves on (percent).
@@ -167,8 +167,8 @@ def plot_calculator(
         fontsize=9,
         color="#444444",
     )
-    right.set_xscale("log")
-    right.set_yscale("log")
+    log_scale(right, "x")
+    log_scale(right, "y")
     right.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
     right.yaxis.set_major_formatter(FuncFormatter(_tick_pct))
     right.set(
@@ -311,11 +311,22 @@ def plot_insurance(
     per_person = 100 * replacement_rate * labour_share
     retraining = path["retraining"] * per_person
     waiting = path["waiting"] * per_person
-    left.bar(path.index, retraining, color=PALETTE["orange"], label="paid to people retraining")
-    left.bar(
+    # each year's cost as a step one year wide, the two groups stacked
+    left.fill_between(
         path.index,
-        waiting,
-        bottom=retraining,
+        0,
+        retraining,
+        step="mid",
+        lw=0,
+        color=PALETTE["orange"],
+        label="paid to people retraining",
+    )
+    left.fill_between(
+        path.index,
+        retraining,
+        retraining + waiting,
+        step="mid",
+        lw=0,
         color=PALETTE["vermillion"],
         label="paid to people waiting for a job",
     )

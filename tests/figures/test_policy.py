@@ -69,6 +69,13 @@ def test_calculator_marks_the_assumed_bases():
         assert any(label.startswith(base) for label in labels)
 
 
+def _step_top(area, x: float) -> float:
+    """The highest flat edge of a stepped area (fill_between with step) above ``x``."""
+    vertices = area.get_paths()[0].vertices
+    edges = zip(vertices[:-1], vertices[1:], strict=True)
+    return max(y0 for (x0, y0), (x1, y1) in edges if y0 == y1 and min(x0, x1) <= x <= max(x0, x1))
+
+
 def test_insurance_widget_redraws_what_the_model_computes():
     explorer = figs.insurance_explorer()
     explorer.widget()
@@ -79,9 +86,10 @@ def test_insurance_widget_redraws_what_the_model_computes():
     left, right = explorer.last_figure.axes
     share = figs.labour_share()
     path = model.transition_insurance_path(0.05, 0.02, 4, 0.8, share, 10, 30)
-    bars = [[p.get_height() for p in container] for container in left.containers]
-    heights = np.sum(bars, axis=0)
-    assert np.allclose(heights, 100 * path["cost_share_of_gdp"])
+    # the stacked steps: the top of the upper area over each year is the year's total cost
+    (upper,) = [c for c in left.collections if c.get_label() == "paid to people waiting for a job"]
+    tops = [_step_top(upper, year) for year in path.index]
+    assert np.allclose(tops, 100 * path["cost_share_of_gdp"])
     totals = model.insurance_total_by_lag(0.05, 0.02, figs.LAG_GRID, 0.8, share, 10, 30)
     assert np.allclose(_line(right, "total cost")[1], 100 * totals)
 
