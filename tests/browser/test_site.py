@@ -11,6 +11,7 @@ Outside CI the suite skips, saying so, when Chromium is not installed; in CI it 
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -92,6 +93,7 @@ class PageVisit:
         self.page.on("console", self._on_console)
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
         self.page.on("requestfailed", lambda req: self.failed.append(f"{req.url} {req.failure}"))
+        self.responses: list = []
         self.page.on("response", self._on_response)
         self.page.route("**/*", self._route)
 
@@ -100,6 +102,7 @@ class PageVisit:
             self.console_errors.append(message.text)
 
     def _on_response(self, response):
+        self.responses.append(response)
         if response.status >= 400:
             self.failed.append(f"{response.url} HTTP {response.status}")
 
@@ -156,7 +159,7 @@ def test_chapter_figures_are_visible_with_alt_text(browser, server, chapter):
     visit = PageVisit(browser, server, width=375)
     page = visit.open(f"{server}/chapters/{chapter.stem}.html")
     figures = page.eval_on_selector_all(
-        "img[src^='data:image/png']",
+        "img[src^='data:image/svg+xml']",
         """imgs => imgs.map(img => ({alt: img.alt, w: img.naturalWidth,
                                     shown: img.getBoundingClientRect().width,
                                     complete: img.complete}))""",
@@ -167,6 +170,23 @@ def test_chapter_figures_are_visible_with_alt_text(browser, server, chapter):
         assert figure["complete"] and figure["w"] > 100, figure
         assert 0 < figure["shown"] <= 375, f"figure does not fit a phone: {figure}"
         assert len(figure["alt"]) > 20, figure
+
+
+#: A first visit to a page (HTML, scripts, styles, fonts, images) may transfer at most this
+#: many bytes, compressed as a web server would (gzip); a slow campus network pays for each.
+FIRST_VISIT_BYTES = 1_000_000
+
+
+def test_first_visit_to_each_page_is_under_a_megabyte(browser, server, pages):
+    heavy = {}
+    for name in pages:
+        visit = PageVisit(browser, server)
+        visit.open(f"{server}/{name}")
+        sizes = [len(gzip.compress(response.body(), 6)) for response in visit.responses]
+        visit.close()
+        if sum(sizes) > FIRST_VISIT_BYTES:
+            heavy[name] = sum(sizes)
+    assert not heavy, f"pages over {FIRST_VISIT_BYTES:,} bytes gzip: {heavy}"
 
 
 def test_no_inert_controls(browser, server, pages):

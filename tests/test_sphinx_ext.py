@@ -1,0 +1,60 @@
+"""The build extension's execution-cache guard: a changed package or data table re-runs pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+from aicap import sphinx_ext
+
+
+def _book(tmp_path: Path) -> SimpleNamespace:
+    (tmp_path / "aicap").mkdir()
+    (tmp_path / "aicap" / "model.py").write_text("RATE = 0.03\n")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "table.csv").write_text("year,value\n2024,1\n")
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "one.md").write_text("# One\n")
+    cache = tmp_path / "_build" / ".jupyter_cache"
+    env = SimpleNamespace(
+        mystnb_config=SimpleNamespace(execution_cache_path=str(cache)),
+        found_docs={"index", "chapters/one"},
+    )
+    return SimpleNamespace(srcdir=str(tmp_path), env=env, cache=cache)
+
+
+def _fill(cache: Path) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / "global.db").write_text("executed notebooks")
+
+
+def test_fingerprint_follows_package_and_data_but_not_chapters(tmp_path):
+    _book(tmp_path)
+    first = sphinx_ext.inputs_fingerprint(tmp_path)
+    (tmp_path / "chapters" / "one.md").write_text("# One, edited\n")  # jupyter-cache's own job
+    assert sphinx_ext.inputs_fingerprint(tmp_path) == first
+    (tmp_path / "data" / "table.csv").write_text("year,value\n2024,2\n")
+    second = sphinx_ext.inputs_fingerprint(tmp_path)
+    assert second != first
+    (tmp_path / "aicap" / "model.py").write_text("RATE = 0.04\n")
+    assert sphinx_ext.inputs_fingerprint(tmp_path) not in {first, second}
+
+
+def test_cache_is_emptied_only_when_the_inputs_change(tmp_path):
+    app = _book(tmp_path)
+    _fill(app.cache)
+    sphinx_ext.refresh_execution_cache(app)  # no fingerprint yet: start afresh
+    assert app.aicap_inputs_changed and not app.cache.exists()
+    assert sphinx_ext.outdated_pages(app, app.env, set(), set(), set()) == [
+        "chapters/one",
+        "index",
+    ]
+
+    _fill(app.cache)
+    sphinx_ext.refresh_execution_cache(app)  # nothing changed: keep the executed notebooks
+    assert not app.aicap_inputs_changed and (app.cache / "global.db").exists()
+    assert sphinx_ext.outdated_pages(app, app.env, set(), set(), set()) == []
+
+    (tmp_path / "data" / "table.csv").write_text("year,value\n2024,3\n")
+    sphinx_ext.refresh_execution_cache(app)
+    assert app.aicap_inputs_changed and not app.cache.exists()
