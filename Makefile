@@ -65,7 +65,7 @@ chapter: $(STAMP)
 	$(BIN)/jupyter-book build -n -W --keep-going --toc _build/one-$(CH)/_toc.yml --path-output _build/one-$(CH) .
 	@echo "Chapter built: open $(CURDIR)/_build/one-$(CH)/_build/html/chapters/$(CH).html"
 
-# Measure build, chapter, widget, page-weight and Binder costs into BENCHMARKS.md (about 35 min;
-# builds into /tmp, never _build). Options: make bench BENCH_ARGS="--quick --skip-binder"
+# Measure build, chapter, widget, page-weight and Binder costs into BENCHMARKS.md (about 10 min;
+# builds into /tmp, never _build). Options: make bench BENCH_ARGS="--quick --only widgets"
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
