@@ -169,10 +169,11 @@ class InteractiveFigure:
         The first drawing is laid out in full; later ones reuse its layout
         (:func:`aicap.style.reuse_layout`), which halves the time a live redraw takes, unless
         the labels no longer fit (:func:`aicap.style.labels_fit`); then the figure is laid
-        out again and its layout is the one reused from then on. Python's
-        garbage collector is paused while drawing: a figure is tens of thousands of small
-        objects, and a collection that starts in the middle of one can double the wait. The
-        live widget collects once the new figure is on screen (:meth:`release_garbage`).
+        out again and its layout is the one reused from then on.
+
+        Python's garbage collector is paused while drawing: a figure is tens of thousands of
+        small objects, and a collection that starts in the middle of one can double the wait.
+        The live widget collects once the new figure is on screen (:meth:`release_garbage`).
         """
         params = {**self.fixed, **self.defaults(), **values}
         self.last_figure = None
