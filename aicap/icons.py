@@ -92,7 +92,8 @@ def trim_icons(site: Path, theme_dirs: Iterable[Path] = ()) -> dict[str, int]:
         leftover.unlink(missing_ok=True)
 
     known = icon_codepoints((site / THEME_CSS).read_text(encoding="utf-8"))
-    wanted = {known[name] for name in icons_used(texts) if name in known}
+    named = {name: known[name] for name in icons_used(texts) if name in known}
+    wanted = set(named.values())
     sizes, covered = {}, set()
     webfonts = WEBFONTS.relative_to("_static")
     for font in sorted((site / WEBFONTS).glob("*")):
@@ -103,7 +104,7 @@ def trim_icons(site: Path, theme_dirs: Iterable[Path] = ()) -> dict[str, int]:
                 shutil.copyfile(original, font)
             covered |= subset_font(font, wanted)
             sizes[font.name] = font.stat().st_size
-    missing = sorted(name for name in icons_used(texts) if known.get(name) in wanted - covered)
+    missing = sorted(name for name, codepoint in named.items() if codepoint not in covered)
     if missing:
         raise ValueError(f"icons named on the pages but missing from the fonts: {missing}")
     return sizes

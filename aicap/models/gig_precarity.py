@@ -210,20 +210,21 @@ class DriverMonths:
         _, fares = self._fares_by_hour()
         return fares.transpose(1, 2, 0)
 
-    @property
-    def costs(self) -> np.ndarray:
-        trips = self.trips.transpose(2, 0, 1)
+    def _costs_by_hour(self, trips: np.ndarray) -> np.ndarray:
+        """Costs with axes (hour, month, day) for ``trips`` in that order; a new array."""
         costs = np.multiply(trips, np.float32(self.cost_per_trip))
         costs += np.float32(self.cost_per_hour)
-        return costs.transpose(1, 2, 0)
+        return costs
+
+    @property
+    def costs(self) -> np.ndarray:
+        return self._costs_by_hour(self.trips.transpose(2, 0, 1)).transpose(1, 2, 0)
 
     @property
     def net_hourly(self) -> np.ndarray:
         trips, net = self._fares_by_hour()
         net *= np.float32(1.0 - self.commission)
-        costs = np.multiply(trips, np.float32(self.cost_per_trip))
-        costs += np.float32(self.cost_per_hour)
-        net -= costs
+        net -= self._costs_by_hour(trips)
         return net.transpose(1, 2, 0)
 
 
