@@ -1,7 +1,8 @@
 # Two commands for a fresh machine with Python 3.11+ and make:
 #   make book   build the whole book into _build/html (every chapter executed)
 #   make test   lint, then every test: models, data, chapters, widgets, strict build, pages
-# Both create .venv and install requirements-dev.txt the first time (or when it changes).
+# Both create .venv and install the lock file requirements-dev.txt (every package pinned, with
+# hashes) the first time or when it changes, then the book's package from this checkout.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,19 +11,34 @@ STAMP  := $(VENV)/.installed
 SHELL  := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
 
-.PHONY: book test lint format serve data-readme clean chapter student pdf bench
+.PHONY: book test lint format serve data-readme clean chapter student student-pdf pdf bench lock lab notebooks
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
+# Refresh the lock files from requirements.in / requirements-dev.in (the reader's and the
+# authors' direct needs), with mybinder.org's base environment as constraints so Binder
+# replaces as little as possible, except the packages the book needs at another version than
+# that base (NOT_AS_BINDER: ipykernel 6, see requirements.in). Commit all four files.
+NOT_AS_BINDER := ipykernel
+UV_COMPILE = $(BIN)/uv pip compile --generate-hashes --universal --python-version 3.11 \
+	--no-strip-extras -c $(VENV)/binder-constraints.txt --custom-compile-command "make lock" --quiet
+lock: $(STAMP)
+	grep -viE '^($(NOT_AS_BINDER))==' tests/repo2docker_base.txt > $(VENV)/binder-constraints.txt
+	$(UV_COMPILE) requirements.in -o requirements.txt
+	$(UV_COMPILE) requirements-dev.in -o requirements-dev.txt
+
+# Sphinx re-reads only the pages whose sources changed, and aicap.sphinx_ext every page when the
+# package, its self-check questions or the data change; `make clean book` builds from scratch
+# (and shows again any warning of a page that has not changed since).
 book: $(STAMP)
 	@if ls chapters/*.ipynb >/dev/null 2>&1; then \
 	  echo "chapters/ must hold MyST .md notebooks only; remove: $$(ls chapters/*.ipynb)"; exit 1; fi
-	$(BIN)/jupyter-book build --all -n -W --keep-going .
+	$(BIN)/jupyter-book build -n -W --keep-going .
 	@echo "Book built: open $(CURDIR)/_build/html/index.html (or run: make serve)"
 
 test: $(STAMP)
@@ -45,24 +61,39 @@ serve: book
 data-readme: $(STAMP)
 	$(BIN)/python -m aicap.data readme
 
-# Student edition: the same book without solutions (exercises stay), in _build/student.
+# Student edition: the same book without solutions or the instructor guide (exercises stay),
+# in _build/student.
 student: $(STAMP)
-	AICAP_EDITION=student $(BIN)/jupyter-book build --all -n -W --keep-going --path-output _build/student .
+	@mkdir -p _build/student
+	@grep -v "instructor_guide" _toc.yml > _build/student/_toc.yml
+	AICAP_EDITION=student $(BIN)/jupyter-book build --all -n -W --keep-going --toc _build/student/_toc.yml --path-output _build/student .
 	@echo "Student edition built: open $(CURDIR)/_build/student/_build/html/index.html"
 
 # Printable PDFs of every chapter (or CH=<name>) in _build/pdf, via Debian's Chromium.
 pdf: book
 	$(BIN)/python scripts/print_pdf.py $(CH)
+# The student edition's chapters (no solutions) in _build/student/pdf.
+student-pdf: student
+	$(BIN)/python scripts/print_pdf.py --site _build/student/_build/html --out _build/student/pdf $(CH)
 
 clean:
 	rm -rf _build
 
+# Live notebooks on this machine: every chapter as a notebook (notebooks/, as Binder makes
+# them), then JupyterLab on the first one.
+notebooks: $(STAMP)
+	$(BIN)/python -m aicap.notebooks . notebooks
+lab: notebooks
+	$(BIN)/jupyter lab notebooks/introduction.ipynb
+
 # Build one chapter alone (fast check while writing): make chapter CH=creative_destruction
+# Its explorable figures show their default drawing only (AICAP_STATES=skip): drawing every
+# state takes minutes; `make book` draws them.
 chapter: $(STAMP)
 	@test -n "$(CH)" || (echo "usage: make chapter CH=<chapter file name without .md>"; exit 2)
 	@mkdir -p _build/one-$(CH)
 	@printf 'format: jb-book\nroot: index\nparts:\n  - caption: Chapters\n    numbered: true\n    chapters:\n      - file: chapters/$(CH)\n' > _build/one-$(CH)/_toc.yml
-	$(BIN)/jupyter-book build -n -W --keep-going --toc _build/one-$(CH)/_toc.yml --path-output _build/one-$(CH) .
+	AICAP_STATES=skip AICAP_ONE_CHAPTER=1 $(BIN)/jupyter-book build -n -W --keep-going --toc _build/one-$(CH)/_toc.yml --path-output _build/one-$(CH) .
 	@echo "Chapter built: open $(CURDIR)/_build/one-$(CH)/_build/html/chapters/$(CH).html"
 
 # Measure build, chapter, widget, page-weight and Binder costs into BENCHMARKS.md (about 10 min;

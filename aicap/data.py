@@ -15,6 +15,7 @@ import sys
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -26,7 +27,8 @@ MARKS = {
     "C": "computed from a copy of a public dataset (method given)",
     "D": "derived by the book from other figures in this folder (method given)",
     "A": "an assumption of the book, not a measurement: label it as such where it is used",
-    "seed": "a claim made by one of the book's source documents, shown to be checked",
+    "seed": "a claim made by one of the book's source documents, not yet checked: the chapter "
+    "that uses it checks it",
     "book": "written by the book's authors (definitions and teaching content, not measurements)",
 }
 COLUMN_TYPES = {"int", "float", "str"}
@@ -67,12 +69,31 @@ class TableInfo:
     method: str = ""
     chapters: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: Source addresses that are a site's home page on purpose, each with the reason.
+    home_pages: dict[str, str] = field(default_factory=dict)
 
 
 def data_dir() -> Path:
-    """The folder holding the book's tables (``$AICAP_DATA_DIR`` overrides it)."""
+    """The folder holding the book's tables (``$AICAP_DATA_DIR`` overrides it).
+
+    The tables are the package ``aicap.datasets`` (the repository's ``data/`` folder, see
+    ``pyproject.toml``), so they are found wherever the package is installed, and in the
+    ``data/`` folder beside it when the package is imported from a checkout without being
+    installed (Python run from the repository's folder, as Binder's ``postBuild`` does).
+    """
     override = os.environ.get("AICAP_DATA_DIR")
-    return Path(override) if override else Path(__file__).resolve().parents[1] / "data"
+    if override:
+        return Path(override)
+    try:
+        return Path(str(resources.files("aicap.datasets")))
+    except ModuleNotFoundError:  # imported from a checkout's own folder, not an install
+        checkout = Path(__file__).resolve().parents[1] / "data"
+        if checkout.is_dir():
+            return checkout
+        raise DataValidationError(
+            "the book's data tables are missing: install the package (pip install .) or run "
+            "from a checkout of the book"
+        ) from None
 
 
 def table_names() -> list[str]:
@@ -101,6 +122,11 @@ def table_info(name: str) -> TableInfo:
         raise _fail(path, f"missing metadata keys {missing}")
     if meta["mark"] not in MARKS:
         raise _fail(path, f"mark {meta['mark']!r} is not one of {sorted(MARKS)}")
+    home_pages = meta.get("home_pages", {})
+    if not isinstance(home_pages, dict) or not all(
+        isinstance(reason, str) and reason.strip() for reason in home_pages.values()
+    ):
+        raise _fail(path, "home_pages must map each home-page address to the reason it is cited")
     columns = []
     for spec in meta["columns"]:
         if "name" not in spec or "type" not in spec or "description" not in spec:
@@ -137,6 +163,7 @@ def table_info(name: str) -> TableInfo:
         method=meta.get("method", ""),
         chapters=tuple(meta.get("chapters", ())),
         notes=tuple(meta.get("notes", ())),
+        home_pages=dict(home_pages),
     )
 
 
@@ -258,7 +285,8 @@ def readme_text() -> str:
         lines += [f"### `{name}` — {info.title}", "", info.description, ""]
         lines += [f"- **Source:** {info.source}"]
         for url in info.urls:
-            lines += [f"  - <{url}>"]
+            why = info.home_pages.get(url)
+            lines += [f"  - <{url}>" + (f" (a home page: {why})" if why else "")]
         lines += [f"- **Year:** {info.year}"]
         if info.accessed:
             lines += [f"- **Accessed:** {info.accessed}"]

@@ -12,8 +12,13 @@ Sections (each a function below):
 2. ``bench_chapters`` each chapter executed top to bottom in a fresh kernel, as the tests do;
 3. ``bench_widgets``  each registered interactive figure: model calls, figure construction and
                       model + redraw, over random settings of its controls (fixed seed);
-4. ``bench_pages``    bytes and requests of a first visit to each chapter page, in Chromium;
-5. ``bench_binder``   installing requirements.txt into an empty virtual environment, and its size.
+4. ``bench_first_visits`` bytes of a first visit to each page at 375 and 1280 px, served with
+                      gzip, and its first contentful paint on a 1 Mbit/s link, in Chromium;
+5. ``bench_binder``   installing requirements.txt into an empty virtual environment, and its size;
+6. ``bench_explorables`` each explorable figure's states (bytes, bytes per move, build time) and
+                      the wait from a key press to the new drawing, in Chromium;
+7. ``bench_live``     live widgets in real chapter kernels: slider message to new figure and to
+                      kernel idle (scripts/bench_reader.py).
 
 Options: ``--quick`` (each build once, each chapter once; default: 2 cold builds, 3 rebuilds,
 3 runs per chapter), ``--skip-build``, ``--skip-binder``,
@@ -47,14 +52,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
-from urllib.parse import unquote, urljoin, urlparse
+from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
+sys.path.insert(0, str(Path(__file__).parent))  # bench_reader, beside this file
 SEED = 20260109
 
 #: Targets on this project's 2-core machine (see the issue that asked for these benchmarks).
@@ -62,7 +67,9 @@ REBUILD_TARGET_S = 10.0
 CHAPTER_TARGET_S = 10.0
 REDRAW_TARGET_MS = 100.0
 MODEL_TARGET_MS = 5.0
-PAGE_TARGET_BYTES = 1_000_000
+PAGE_TARGET_BYTES = 250_000
+FCP_TARGET_MS = 3000.0
+MOVE_TARGET_MS = 100.0
 
 #: Packages whose versions matter for these numbers.
 KEY_PACKAGES = [
@@ -269,11 +276,10 @@ def runs_text(values: Sequence[float]) -> str:
 
 
 def build_command(output: Path) -> list[str]:
-    """The strict full build of ``make book``, into ``output`` instead of _build."""
+    """The strict build of ``make book``, into ``output`` instead of _build."""
     return [
         str(BIN / "jupyter-book"),
         "build",
-        "--all",
         "-n",
         "-W",
         "--keep-going",
@@ -636,172 +642,80 @@ def widget_rows(
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
-class PageWeight:
-    """What a first visit to one page transfers (response bodies, uncompressed and gzip)."""
-
-    page: str
-    requests: int = 0
-    raw: dict[str, int] = field(default_factory=dict)
-    zipped: dict[str, int] = field(default_factory=dict)
-    foreign: int = 0
-    largest: list[tuple[int, str]] = field(default_factory=list)
-
-    def add(self, kind: str, url: str, body: bytes) -> None:
-        """Count one response of ``kind`` from ``url``."""
-        zipped = gzip_size(body)
-        self.requests += 1
-        self.raw[kind] = self.raw.get(kind, 0) + len(body)
-        self.zipped[kind] = self.zipped.get(kind, 0) + zipped
-        self.largest = sorted([*self.largest, (zipped, Path(urlparse(url).path).name)])[-3:]
-
-
 def site_pages(site: Path) -> list[str]:
     """The home page and every chapter page of a built site, relative to the site."""
     chapters = sorted(p.relative_to(site).as_posix() for p in (site / "chapters").glob("*.html"))
     return ["index.html", *chapters]
 
 
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1 (a free port) without compression, as in the browser tests."""
-    import http.server
-    import threading
+def bench_first_visits(site: Path) -> list[Row]:
+    """A first visit to each page at phone and laptop width, served with gzip: bytes over the
+    network, and the first contentful paint on a 1 Mbit/s link (scripts/bench_reader.py)."""
+    import bench_reader
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-
-
-def browser_page_weights(site: Path, chromium: str) -> list[PageWeight]:
-    """Visit each page in a fresh Chromium context (empty cache) and record every response."""
-    from playwright.sync_api import sync_playwright
-
-    weights = []
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        host = urlparse(base).netloc
-        for page_name in site_pages(site):
-            weight = PageWeight(page_name)
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            responses = []
-            page.on("response", lambda response, seen=responses: seen.append(response))
-
-            def route(route, weight=weight):
-                if urlparse(route.request.url).netloc == host:
-                    route.continue_()
-                else:
-                    weight.foreign += 1
-                    route.abort()
-
-            page.route("**/*", route)
-            page.goto(f"{base}/{page_name}", wait_until="load")
-            page.wait_for_load_state("networkidle")
-            for response in responses:
-                try:
-                    body = response.body()
-                except Exception:  # noqa: BLE001 - redirects and aborted requests have no body
-                    body = b""
-                kind = resource_kind(response.request.resource_type, response.url)
-                weight.add(kind, response.url, body)
-            context.close()
-            weights.append(weight)
-        browser.close()
-    return weights
-
-
-class _References(HTMLParser):
-    """Files an HTML page asks for: scripts, stylesheets, images, icons, preloads."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        if tag in {"script", "img"} and attributes.get("src"):
-            self.urls.append(attributes["src"] or "")
-        rel = (attributes.get("rel") or "").lower()
-        if tag == "link" and attributes.get("href") and re.search(r"stylesheet|preload|icon", rel):
-            self.urls.append(attributes["href"] or "")
-
-
-def static_page_weights(site: Path) -> list[PageWeight]:
-    """Fallback without a browser: the page, the files its HTML names, and fonts its CSS names.
-
-    It cannot see files that scripts load later (MathJax's fonts, the search index).
-    """
-    weights = []
-    for page_name in site_pages(site):
-        weight = PageWeight(page_name)
-        page_url = f"http://site/{page_name}"
-        weight.add("HTML", page_url, (site / page_name).read_bytes())
-        parser = _References()
-        parser.feed((site / page_name).read_text(encoding="utf-8"))
-        queue = [urljoin(page_url, url) for url in parser.urls]
-        seen: set[str] = set()
-        while queue:
-            url = queue.pop(0).split("#")[0].split("?")[0]
-            parsed = urlparse(url)
-            if url in seen or parsed.scheme == "data":
-                continue
-            seen.add(url)
-            if parsed.netloc != "site":
-                weight.foreign += 1
-                continue
-            path = site / unquote(parsed.path.lstrip("/"))
-            if not path.is_file():
-                continue
-            body = path.read_bytes()
-            weight.add(resource_kind("", url), url, body)
-            if path.suffix == ".css":
-                found = re.findall(r"url\(['\"]?([^'\")]+)['\"]?\)", body.decode("utf-8", "ignore"))
-                queue += [urljoin(url, u) for u in found if not u.startswith("data:")]
-        weights.append(weight)
-    return weights
-
-
-def bench_pages(site: Path) -> list[Row]:
-    """Bytes and requests of a first visit to each page, in Chromium when it is installed."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        if chromium is None:
-            raise RuntimeError("Chromium is not installed")
-        log(f"pages: visiting {site} in {chromium}")
-        weights, method = browser_page_weights(site, chromium), "Chromium (Playwright)"
-    except Exception as error:  # noqa: BLE001 - fall back, and say so in the table
-        log(f"pages: browser unavailable ({error}); static walk instead")
-        weights, method = static_page_weights(site), f"static walk (no browser: {error})"
     rows = []
-    for weight in weights:
-        raw, zipped = sum(weight.raw.values()), sum(weight.zipped.values())
-        by_kind = ", ".join(
-            f"{kind} {format_bytes(size)}"
-            for kind, size in sorted(weight.zipped.items(), key=lambda item: -item[1])
-        )
-        largest = ", ".join(f"{name} {format_bytes(size)}" for size, name in weight.largest[::-1])
-        foreign = f"; {weight.foreign} requests to other hosts blocked" if weight.foreign else ""
+    for visit in bench_reader.first_visits(site, site_pages(site)):
         rows.append(
             Row(
                 "4 page",
-                weight.page,
-                f"{format_bytes(zipped)} gzip",
-                f"{format_bytes(raw)} raw in {weight.requests} requests; gzip by kind: "
-                f"{by_kind}; largest: {largest}; {method}{foreign}",
-                f"≤ {format_bytes(PAGE_TARGET_BYTES)} gzip",
-                verdict(zipped, PAGE_TARGET_BYTES),
+                f"{visit.page} at {visit.width} px",
+                f"{format_bytes(visit.bytes)}; FCP {visit.fcp_ms / 1000:.2f} s",
+                f"{visit.requests} requests, compressed as sent; first contentful paint with the "
+                "link throttled to 1 Mbit/s, 50 ms latency",
+                f"≤ {format_bytes(PAGE_TARGET_BYTES)}, FCP ≤ {FCP_TARGET_MS / 1000:g} s",
+                "yes"
+                if visit.bytes <= PAGE_TARGET_BYTES and visit.fcp_ms <= FCP_TARGET_MS
+                else "no",
             )
         )
+    return rows
+
+
+def bench_explorables(site: Path) -> list[Row]:
+    """Each explorable figure: its states on the site and the wait after a move in Chromium."""
+    import bench_reader
+
+    rows = []
+    for item in bench_reader.explorable_costs(site, site.parent / "aicap-states"):
+        later = bench_reader.median(item.later_moves_ms)
+        rows.append(
+            Row(
+                "6 explorable",
+                item.figure,
+                f"first move {item.first_move_ms:.0f} ms; next {later:.0f} ms",
+                f"{item.states} states × 2 layouts; {format_bytes(item.site_bytes)} on the site "
+                f"(gzip files); {format_bytes(item.median_move_bytes)} per move (median state); "
+                f"drawn in {item.draw_seconds:.0f} s of build time (both layouts); key press to "
+                "new drawing painted, phone width, local server",
+                f"≤ {MOVE_TARGET_MS:g} ms after the first move",
+                verdict(later / 1000, MOVE_TARGET_MS / 1000),
+            )
+        )
+    return rows
+
+
+def bench_live(moves: int) -> list[Row]:
+    """Live widgets in real chapter kernels: slider message to new figure, and to kernel idle."""
+    import bench_reader
+
+    rows = []
+    for chapter in sorted((ROOT / "chapters").glob("*.md")):
+        for trip in bench_reader.live_round_trips(chapter, moves):
+            figure = bench_reader.p(trip.to_figure_ms, 50), bench_reader.p(trip.to_figure_ms, 95)
+            idle = bench_reader.p(trip.to_idle_ms, 50), bench_reader.p(trip.to_idle_ms, 95)
+            rows.append(
+                Row(
+                    "7 live",
+                    f"{trip.chapter}: {trip.figure}",
+                    f"figure p50 {figure[0]:.0f} / p95 {figure[1]:.0f} ms; idle p50 "
+                    f"{idle[0]:.0f} / p95 {idle[1]:.0f} ms",
+                    f"{len(trip.to_idle_ms)} slider moves sent as comm messages to a kernel that "
+                    "ran the whole chapter; to the Output widget's new figure, and to the kernel "
+                    "idle again (garbage collection included)",
+                    f"idle p95 ≤ {REDRAW_TARGET_MS * 2:g} ms",
+                    verdict(idle[1] / 1000, REDRAW_TARGET_MS * 2 / 1000),
+                )
+            )
     return rows
 
 
@@ -897,12 +811,14 @@ these benchmarks, for this project's 2-core machine. A target that is missed is 
 numbers are never adjusted. Other work on the machine while the benchmark ran (see the load
 averages above) makes the times longer, never shorter.
 
-1. **Build.** `jupyter-book build --all -n -W --keep-going --path-output <tmp> .` (the strict
+1. **Build.** `jupyter-book build -n -W --keep-going --path-output <tmp> .` (the strict
    build of `make book`, into a temporary directory so `_build` is untouched). *Cold*: a new
-   output directory, hence an empty jupyter-cache, so every chapter is executed; the operating
-   system's file cache and matplotlib's font cache are warm. *Rebuild*: the same command again
-   into the same directory with nothing changed; `--all` makes Sphinx re-read and re-write every
-   page, while the notebooks' outputs come from the execution cache.
+   output directory, hence an empty jupyter-cache and no drawn states, so every chapter is
+   executed and every explorable figure drawn; the operating system's file cache and
+   matplotlib's font cache are warm. *Rebuild*: the same command again into the same directory
+   with nothing changed: Sphinx finds no page to re-read (it would re-read every page if the
+   package, its self-check questions or the data had changed), and nothing is executed or
+   drawn again.
 2. **Chapters.** Each `chapters/*.md` is read with `myst_nb`'s
    `read_myst_markdown_notebook` and executed with `nbclient` in a fresh `python3` kernel, in
    live mode (widgets built, no `AICAP_STATIC`) exactly as `tests/test_chapters.py` does. The
@@ -986,7 +902,7 @@ def load_average() -> str:
 
 
 #: Sections that ``--only`` can pick.
-SECTIONS = ("build", "chapters", "widgets", "pages", "binder")
+SECTIONS = ("build", "chapters", "widgets", "pages", "binder", "explorables", "live")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -1045,9 +961,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             loads.append(("after widgets", load_average()))
         if "pages" in wanted:
             if site is not None:
-                rows += bench_pages(site)
+                rows += bench_first_visits(site)
             else:
                 rows.append(Row("4 page", "(skipped)", "—", "no site: build skipped and no --site"))
+        if "explorables" in wanted:
+            if site is not None:
+                rows += bench_explorables(site)
+            else:
+                rows.append(Row("6 explorable", "(skipped)", "—", "no site"))
+        if "live" in wanted:
+            rows += bench_live(10 if args.quick else 30)
         if "binder" in wanted:
             rows += bench_binder(workdir)
     loads.append(("at end", load_average()))

@@ -15,6 +15,8 @@ from .conftest import CHAPTERS, ROOT
 REQUIRED_SECTIONS = [
     "Learning objectives",
     "Evidence check",
+    "Summary",
+    "Check yourself",
     "Exercises",
     "Key terms",
     "References",
@@ -62,9 +64,7 @@ def test_chapter_is_a_myst_notebook_without_outputs(path):
     assert all(not cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
 
 
-@pytest.mark.parametrize(
-    "path", [p for p in CHAPTERS if p.stem != "introduction"], ids=lambda p: p.stem
-)
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
 def test_chapter_has_the_required_parts(path):
     text = path.read_text(encoding="utf-8")
     for section in REQUIRED_SECTIONS:
@@ -108,3 +108,89 @@ SOLUTION_BLOCKS = [
 def test_solution_code_runs_as_written(code, capsys):
     exec(compile(code, "<solution>", "exec"), {})  # noqa: S102 - our own solution code
     assert capsys.readouterr().out.strip(), "a solution block should print its answer"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_at_least_half_the_exercises_need_no_code(path):
+    """A lecturer can set most exercises without computers: by hand, a calculator or a
+    spreadsheet (marked ``:class: by-hand``)."""
+    text = path.read_text(encoding="utf-8")
+    exercises = re.findall(r"^:::\{exercise\}[^\n]*\n((?::[\w-]+:[^\n]*\n)*)", text, flags=re.M)
+    by_hand = [
+        options for options in exercises if re.search(r"^:class:.*\bby-hand\b", options, re.M)
+    ]
+    assert exercises and 2 * len(by_hand) >= len(exercises), (
+        f"{path.name}: {len(by_hand)} of {len(exercises)} exercises marked by-hand"
+    )
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_every_setting_the_text_names_is_on_the_page(path):
+    """Each {setting} link names a figure of this chapter and values among its page positions."""
+    from aicap.interactive import parse_setting, setting_problems
+
+    text = path.read_text(encoding="utf-8")
+    shown = set(re.findall(r"figures\.(\w+)\(\)\.show\(\)", text))
+    for content in re.findall(r"\{setting\}`([^`]+)`", text):
+        _, figure, values = parse_setting(content)
+        assert figure in shown, f"{path.name}: {figure} is not shown in this chapter"
+        assert not setting_problems(figure, values), setting_problems(figure, values)
+
+
+def _indonesian_forms(term: str, indonesian: str) -> list[str]:
+    """The Indonesian forms a glossary row allows ("PHK; pengurangan karyawan (formal)"). A loan
+    word counts ("backfire"), but not the English term glossed in brackets ("dorongan (nudge)")
+    or its abbreviation ("RCT"); English notes ("on the road: ...") are dropped."""
+    plain = indonesian.replace("*", "")
+    bracketed = re.findall(r"\(([^)]*)\)", plain)
+    main = re.sub(r"\([^)]*\)", " ", plain)
+    english = term.lower()
+    forms = []
+    for text, loan_word_ok in [(main, True)] + [(b, False) for b in bracketed]:
+        for part in re.split(r";| atau ", text):
+            part = re.sub(
+                r"^\s*(on the road|officially|in the decrees|in academic writing|for [\w ]+?)"
+                r"\s*:?\s",
+                "",
+                part,
+            )
+            part = " ".join(part.split()).strip(" ,.:")
+            is_english = part.lower() in english and not (loan_word_ok and part.lower() == english)
+            if len(part) >= 3 and not is_english:
+                forms.append(part)
+    return forms
+
+
+def test_indonesian_forms_of_a_glossary_row():
+    assert _indonesian_forms("layoff", "PHK; pengurangan karyawan") == [
+        "PHK",
+        "pengurangan karyawan",
+    ]
+    assert _indonesian_forms("randomised controlled trial (RCT)", "uji acak (RCT)") == ["uji acak"]
+    assert _indonesian_forms("nudge", "dorongan (nudge); on the road: insentif") == [
+        "dorongan",
+        "insentif",
+    ]
+    assert _indonesian_forms("backfire", "backfire; efek rebound di atas 100%") == [
+        "backfire",
+        "efek rebound di atas 100%",
+    ]
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_uses_its_indonesian_terms_in_the_running_text(path):
+    """A student meets each key term's Indonesian form where the text explains the thing, not
+    only in the list at the end."""
+    from aicap.data import load
+
+    text = path.read_text(encoding="utf-8").split("## Key terms")[0]
+    body = " ".join(text.replace("*", "").split()).lower()
+    terms = load("glossary")
+    rows = terms[terms["chapter"] == path.stem]
+    assert len(rows) >= 5, "a chapter needs its key terms in data/glossary.csv"
+    missing = [
+        f"{row.term}: {row.indonesian}"
+        for row in rows.itertuples()
+        if not any(form.lower() in body for form in _indonesian_forms(row.term, row.indonesian))
+    ]
+    assert not missing, f"Indonesian terms not used in the text: {missing}"

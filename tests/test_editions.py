@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -21,37 +22,121 @@ from .conftest import CHAPTERS, ROOT
 pytestmark = pytest.mark.build
 
 
+# A run of 30 plain characters (letters, spaces, commas) inside one source line reads the same
+# in the built page, the search sources and the notebooks: no markup, no entity, no line break.
+_PLAIN = re.compile(r"[A-Za-z][a-z ,;]{29}")
+
+
+@functools.cache
+def _student_visible() -> str:
+    """Every page's source as the student edition keeps it (solutions removed), and the
+    book's package, which it ships."""
+    pages = [p for p in ROOT.glob("*.md") if p.name != "instructor_guide.md"] + CHAPTERS
+    code = sorted((ROOT / "aicap").rglob("*.py"))
+    return "\n".join(
+        [strip_solutions(p.read_text(encoding="utf-8")) for p in pages]
+        + [p.read_text(encoding="utf-8") for p in code]
+    )
+
+
+def _distinctive(lines, visible: str) -> str | None:
+    """The first plain 30-character run of these lines that no student page has."""
+    for line in lines:
+        for match in _PLAIN.finditer(line):
+            if match.group() not in visible:
+                return match.group()
+    return None
+
+
 def _solution_phrases(chapter: Path) -> list[str]:
-    """A distinctive sentence from each solution of a chapter (to look for in built pages)."""
+    """A distinctive phrase from each solution of a chapter (to look for in built pages)."""
     text = chapter.read_text(encoding="utf-8")
-    phrases = []
-    for block in re.findall(r"^:::\{solution\}.*?^:::$", text, flags=re.M | re.S):
-        prose = [ln for ln in block.splitlines()[1:] if re.match(r"[A-Z][a-z ,;]{29}", ln)]
-        if prose:
-            phrases.append(re.sub(r"[`*{}]", "", prose[0])[:30])
-    return phrases
+    visible = _student_visible()
+    blocks = re.findall(r"^:::\{solution\}.*?^:::$", text, flags=re.M | re.S)
+    prose = [re.sub(r"^(`{3,}|~{3,}).*?^\1$", "", block, flags=re.M | re.S) for block in blocks]
+    phrases = [
+        _distinctive([ln for ln in block.splitlines()[1:] if not ln.startswith(":")], visible)
+        for block in prose
+    ]
+    return [phrase for phrase in phrases if phrase]
 
 
 @pytest.fixture(scope="session")
 def student_site(built_site) -> Path:
-    """Build the student edition (reusing the full build's execution cache)."""
-    out = ROOT / "_build" / "student"
-    command = [
-        str(Path(sys.executable).with_name("jupyter-book")),
-        "build",
-        "--all",
-        "-n",
-        "-W",
-        "--keep-going",
-        "--path-output",
-        str(out),
-        str(ROOT),
-    ]
-    env = {**os.environ, "AICAP_EDITION": "student"}
-    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
+    """Build the student edition as a lecturer does (`make student`), after the full build."""
+    env = {k: v for k, v in os.environ.items() if k != "AICAP_SITE"}
+    result = subprocess.run(["make", "student"], capture_output=True, text=True, cwd=ROOT, env=env)
     if result.returncode != 0:
         pytest.fail("student build failed:\n" + result.stdout[-4000:] + result.stderr[-4000:])
-    return out / "_build" / "html"
+    return ROOT / "_build" / "student" / "_build" / "html"
+
+
+def _texts_of(site: Path):
+    """Every file of a site as text, states and the wheel unpacked: (name, text)."""
+    import gzip as gz
+    import zipfile
+
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gz.decompress(data)
+        if path.suffix == ".whl":
+            with zipfile.ZipFile(path) as wheel:
+                for member in wheel.namelist():
+                    yield f"{path.name}/{member}", wheel.read(member).decode("utf-8", "replace")
+            continue
+        if path.suffix in {".woff2", ".woff", ".ttf", ".png", ".ico"}:
+            continue
+        yield str(path.relative_to(site)), data.decode("utf-8", "replace")
+
+
+def _rubric_phrases() -> list[str]:
+    """Distinctive phrases from the instructor notes (several from each chapter's notes)."""
+    visible = _student_visible()
+    phrases = []
+    for path in sorted((ROOT / "instructor").glob("*.md")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n")[1:]:
+            phrase = _distinctive(paragraph.splitlines(), visible)
+            if phrase:
+                phrases.append(phrase)
+    return phrases
+
+
+def _solution_only_glue(chapter: Path) -> set[str]:
+    """Glued names that only a solution's text uses."""
+    text = chapter.read_text(encoding="utf-8")
+    solutions = "".join(re.findall(r"^:::\{solution\}.*?^:::$", text, flags=re.M | re.S))
+    rest = strip_solutions(text)
+    used = set(re.findall(r"\{glue:text\}`([\w.-]+)", solutions))
+    return {name for name in used if f"`{name}" not in rest and f"`{name}:" not in rest}
+
+
+def test_the_student_edition_has_nothing_to_find(built_site, student_site):
+    """No solution sentence, no rubric, no instructor page, anywhere in the student edition:
+    pages, search index, sources, notebooks, states, the wheel."""
+    phrases = [phrase for chapter in CHAPTERS for phrase in _solution_phrases(chapter)]
+    phrases += _rubric_phrases()
+    assert len(phrases) > 20, "could not pick solution and rubric sentences to look for"
+    full = "\n".join(text for _, text in _texts_of(built_site))
+    assert all(phrase in full for phrase in _solution_phrases(CHAPTERS[1]))  # the check can find
+    leaks = [
+        f"{name}: {phrase!r}"
+        for name, text in _texts_of(student_site)
+        for phrase in phrases
+        if phrase in text
+    ]
+    assert not leaks, "\n".join(leaks[:20])
+    assert not (student_site / "instructor_guide.html").exists()
+    glued = ROOT / "_build" / "student" / "_build" / "jupyter_execute" / "chapters"
+    for chapter in CHAPTERS:
+        hidden = _solution_only_glue(chapter)
+        data = glued / f"{chapter.stem}.glue.json"
+        computed = set(json.loads(data.read_text())) if data.exists() else set()
+        assert not hidden & computed, (
+            f"{chapter.name}: the student edition computes {hidden & computed}"
+        )
 
 
 def test_strip_solutions_keeps_exercises():
@@ -74,7 +159,8 @@ def test_full_build_has_solutions_and_student_build_has_none(built_site, student
         assert phrase not in student, phrase
     assert student.count('class="exercise') == full.count('class="exercise') > 0
     for path in (student_site / "_sources" / "chapters").glob(f"{chapter.stem}.*"):
-        assert "{solution}" not in path.read_text(encoding="utf-8"), path.name
+        text = path.read_text(encoding="utf-8")
+        assert "{solution}" not in text and "Solution to Exercise" not in text, path.name
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
@@ -90,7 +176,7 @@ def test_each_chapter_offers_a_runnable_ipynb(built_site, chapter):
 
 
 def test_download_setup_cell_is_harmless_where_the_package_exists(built_site, tmp_path):
-    """In an environment that has the book's package, the first cell installs nothing."""
+    """In an environment that has this build's package, the first cell installs nothing."""
     notebook = json.loads(
         (built_site / "_sources" / "chapters" / f"{CHAPTERS[0].stem}.ipynb").read_text()
     )
@@ -99,7 +185,7 @@ def test_download_setup_cell_is_harmless_where_the_package_exists(built_site, tm
         [sys.executable, "-c", setup], cwd=tmp_path, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert not (tmp_path / "aicap-book").exists()
+    assert "Installing" not in result.stdout and not list(tmp_path.iterdir())
 
 
 def test_chapter_prints_to_pdf_with_its_figures(built_site, tmp_path):
@@ -128,7 +214,9 @@ def test_chapter_prints_to_pdf_with_its_figures(built_site, tmp_path):
     assert result.returncode == 0, result.stderr
     pdf = (tmp_path / f"{chapter}.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
-    figures = (built_site / "chapters" / f"{chapter}.html").read_text().count("data:image/svg")
+    figures = (
+        (built_site / "chapters" / f"{chapter}.html").read_text().count('<img class="dark-light"')
+    )
     # the figures are vector drawings in the PDF: count drawing operations in the book's palette
     # (the page itself uses none of these colours, so a PDF without its figures has zero)
     assert _palette_operations(pdf) >= figures > 0

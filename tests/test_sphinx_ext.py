@@ -37,7 +37,12 @@ def test_fingerprint_follows_package_and_data_but_not_chapters(tmp_path):
     second = sphinx_ext.inputs_fingerprint(tmp_path)
     assert second != first
     (tmp_path / "aicap" / "model.py").write_text("RATE = 0.04\n")
-    assert sphinx_ext.inputs_fingerprint(tmp_path) not in {first, second}
+    third = sphinx_ext.inputs_fingerprint(tmp_path)
+    assert third not in {first, second}
+    # a chapter's self-check questions are drawn by a code cell whose code does not change
+    (tmp_path / "aicap" / "selfchecks").mkdir()
+    (tmp_path / "aicap" / "selfchecks" / "one.toml").write_text('[[question]]\ntext = "Why?"\n')
+    assert sphinx_ext.inputs_fingerprint(tmp_path) not in {first, second, third}
 
 
 def test_cache_is_emptied_only_when_the_inputs_change(tmp_path):

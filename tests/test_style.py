@@ -36,7 +36,7 @@ def test_figure_html_embeds_an_svg_whose_text_stays_text():
     assert {"year", "A title", "share of the labour force (%)"} <= texts
     assert 'alt="Two line charts rising to 6."' in html
     assert "<figcaption>Cap</figcaption>" in html
-    assert re.search(r'width="768" height="336"', html)  # 8 x 3.5 inches at 96 pixels an inch
+    assert re.search(r'width="672" height="336"', html)  # the wide layout: 7 x 3.5 inches
 
 
 def test_figure_html_needs_alt_text():
@@ -131,3 +131,83 @@ def test_labels_fit_catches_wider_tick_labels_in_a_reused_layout():
         axes.yaxis.set_major_formatter(lambda value, _pos: f"{value:,.0f}")
     style.figure_svg(laid_out)
     assert style.labels_fit(laid_out)
+
+
+# -- layouts -----------------------------------------------------------------------------------
+
+
+def _two_panels(title: str = "A title"):
+    figure = style.new_figure(2, width=8.5, height=3.8)
+    for axes in figure.axes:
+        axes.plot([0, 1, 2], [0, 1, 4], label="a line")
+        axes.set(xlabel="year", ylabel="share (%)", title=title)
+    return figure
+
+
+def test_every_plot_is_drawn_in_each_layout_with_the_same_panels():
+    drawings = style.draw_layouts(_two_panels)
+    assert set(drawings) == set(style.LAYOUT_NAMES) == {"narrow", "wide"}
+    for name, figure in drawings.items():
+        assert figure.aicap_layout == name
+        assert figure.get_size_inches()[0] == style.layout_named(name).width
+        assert len(figure.axes) == 2
+
+
+def test_the_narrow_layout_stacks_panels_and_the_wide_one_sets_them_side_by_side():
+    narrow, wide = (style.draw_layouts(_two_panels)[name] for name in ("narrow", "wide"))
+    for figure in (narrow, wide):
+        style.figure_svg(figure)  # lays the figure out
+    top, bottom = (axes.get_position() for axes in narrow.axes)
+    assert top.y0 > bottom.y1 and abs(top.x0 - bottom.x0) < 0.05
+    left, right = (axes.get_position() for axes in wide.axes)
+    assert right.x0 > left.x1 and abs(left.y0 - right.y0) < 0.05
+
+
+def test_the_layout_outside_drawing_is_wide_and_an_unknown_one_is_refused():
+    assert style.current_layout().name == "wide"
+    with style.drawing("narrow"):
+        assert style.current_layout().name == "narrow"
+    assert style.current_layout().name == "wide"
+    with pytest.raises(ValueError, match="layout must be one of"):
+        style.layout_named("tablet")
+
+
+def test_no_text_is_smaller_than_the_minimum():
+    figure = _two_panels()
+    figure.axes[0].annotate("tiny note", (1, 1), fontsize=6)
+    figure.axes[0].legend(fontsize=7)
+    root = ET.fromstring(style.figure_svg(figure))
+    text = ET.tostring(root).decode()
+    sizes = [float(m) for m in re.findall(r"font(?:-size)?: (?:[a-z]+ )*([\d.]+)px", text)]
+    assert sizes and min(sizes) >= style.MIN_FONT_PT
+
+
+def test_a_title_longer_than_its_panel_is_broken_into_lines():
+    long_title = "Unemployment during the wave of automation, by who is waiting for work"
+    with style.drawing("narrow"):
+        figure = _two_panels(long_title)
+    style.figure_svg(figure)
+    assert "\n" in figure.axes[0].get_title()
+    assert " ".join(figure.axes[0].get_title().split()) == long_title
+
+
+def test_the_svg_is_lean_but_keeps_what_it_refers_to():
+    svg = style.figure_svg(_two_panels())
+    assert not svg.startswith("<?xml") and "<metadata>" not in svg
+    assert not re.search(r'id="(?:axes|patch|line2d|text)_\d+"', svg)
+    referred = set(re.findall(r"url\(#([\w-]+)\)", svg))
+    assert referred and all(f'id="{name}"' in svg for name in referred)
+    coordinates = re.findall(r'\bd="([^"]*)"', svg)
+    assert coordinates and not re.search(r"\d\.\d{3}", " ".join(coordinates))
+    assert style.FONT_STACK in svg
+
+
+def test_figure_html_offers_the_narrow_layout_to_phones():
+    html = style.figure_html(style.draw_layouts(_two_panels), alt="Two rising lines.")
+    source = re.search(r'<source media="([^"]+)" srcset="([^"]+)" width="(\d+)"', html)
+    assert source and source.group(1) == style.layout_named("narrow").media
+    assert " " not in source.group(2) and source.group(2).startswith("data:image/svg+xml")
+    assert int(source.group(3)) == round(style.layout_named("narrow").width * style.DPI)
+    assert 'loading="lazy"' in html and 'class="dark-light"' in html
+    with pytest.raises(ValueError, match="keyed by layout names"):
+        style.figure_html({"tablet": _two_panels()}, alt="x")

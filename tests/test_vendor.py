@@ -6,10 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-MANIFESTS = [
-    ROOT / "_vendor" / "MANIFEST.txt",
-    ROOT / "tests" / "browser" / "vendor" / "MANIFEST.txt",
-]
+MANIFESTS = [ROOT / "tests" / "browser" / "vendor" / "MANIFEST.txt"]
 
 
 @pytest.mark.parametrize("manifest", MANIFESTS, ids=lambda p: p.parent.name)
@@ -21,9 +18,3 @@ def test_vendored_files_match_manifest(manifest):
         path = manifest.parent / relative
         assert path.exists(), f"{relative} listed in {manifest.name} is missing"
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, f"{relative} changed"
-
-
-def test_config_points_mathjax_at_the_vendored_copy():
-    config = (ROOT / "_config.yml").read_text()
-    assert "mathjax_path: ../mathjax/tex-chtml.js" in config
-    assert (ROOT / "_vendor" / "mathjax" / "tex-chtml.js").exists()

@@ -1,4 +1,8 @@
-"""Figures for the compute-concentration chapter: plot functions and interactive figures."""
+"""Figures for the compute-concentration chapter: plot functions and interactive figures.
+
+Every plot function draws both layouts (:mod:`aicap.style`): on a phone (``narrow``) legends
+sit under their panel, labels are shorter and colour bars lie flat below a heat map.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,20 @@ import re
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import NullLocator
+from matplotlib.transforms import offset_copy
 
 from aicap.data import load
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import compute_concentration as model
-from aicap.style import CYCLE, PALETTE, log_scale, new_figure
+from aicap.style import CYCLE, PALETTE, current_layout, log_scale, new_figure
 
 #: Colours of the incumbent firms (the entrant is drawn in black, dashed).
 FIRM_COLOURS = [PALETTE[name] for name in CYCLE if name != "black"]
+
+
+def _narrow() -> bool:
+    return current_layout().name == "narrow"
 
 
 def _highly_concentrated_2023() -> float:
@@ -40,26 +50,64 @@ def _firm_colour(name: str, index: int) -> str:
     return PALETTE["black"] if name == "entrant" else FIRM_COLOURS[index % len(FIRM_COLOURS)]
 
 
+def _legend_below(axes, ncols: int = 1, lines: int = 1, fontsize: float = 9) -> None:
+    """A legend under the panel, below its tick labels and its x-axis label (of ``lines``
+    lines), so it never covers the data."""
+    below = offset_copy(axes.transAxes, fig=axes.figure, y=-(24 + 15 * lines), units="points")
+    axes.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=below,
+        ncols=ncols,
+        fontsize=fontsize,
+        frameon=False,
+        borderaxespad=0.0,
+    )
+
+
+def _legend_under_figure(axes, ncols: int = 1) -> None:
+    """The legend of ``axes`` in the figure's bottom margin, under everything else (the
+    figure's layout makes room for it)."""
+    axes.figure.legend(
+        *axes.get_legend_handles_labels(),
+        loc="outside lower center",
+        ncols=ncols,
+        fontsize=9,
+        frameon=False,
+    )
+
+
+def _ticks_inside(axes) -> None:
+    """Keep only the tick marks inside the axes' limits (a label outside would stick out)."""
+    for axis, (low, high) in ((axes.xaxis, axes.get_xlim()), (axes.yaxis, axes.get_ylim())):
+        low, high = min(low, high), max(low, high)
+        axis.set_ticks([t for t in axis.get_ticklocs() if low - 1e-9 <= t <= high + 1e-9])
+
+
 # ---------------------------------------------------------------------------------------------
 # The market that tips
 # ---------------------------------------------------------------------------------------------
 
 
+def _market(feedback, public_compute, entry_subsidy, n_firms, periods, entry_period, seed):
+    return model.market_path(
+        n_firms, feedback, public_compute, entry_subsidy, periods, entry_period, seed=seed
+    )
+
+
 def plot_market(
-    n_firms: int = 4,
     feedback: float = 2.0,
     public_compute: float = 0.0,
     entry_subsidy: float = 0.0,
+    n_firms: int = 4,
     periods: int = 80,
     entry_period: int | None = 20,
     highly_concentrated: float = 1800.0,
     seed: int = 0,
 ) -> Figure:
-    """Left: each firm's market share over time. Right: the HHI over time."""
-    path = model.market_path(
-        n_firms, feedback, public_compute, entry_subsidy, periods, entry_period, seed=seed
-    )
-    figure = new_figure(2, width=8.5, height=4.6)
+    """Top or left: each firm's market share over time. Bottom or right: the HHI over time."""
+    path = _market(feedback, public_compute, entry_subsidy, n_firms, periods, entry_period, seed)
+    figure = new_figure(2, width=7.0, height=4.6)
     left, right = figure.axes
     firms = [column for column in path.columns if column != "hhi"]
     for i, name in enumerate(firms):
@@ -70,17 +118,20 @@ def plot_market(
             ls="--" if name == "entrant" else "-",
             lw=1.8,
             label=name,
+            clip_on=False,  # the entrant's line at 0% stays visible on the axis
+            zorder=3 if name == "entrant" else 2,
         )
     if entry_period is not None:
         left.axvline(entry_period, color=PALETTE["grey"], lw=1, ls=":")
-        left.annotate(
-            "entrant arrives",
-            xy=(entry_period, 97),
-            xytext=(3, 0),
-            textcoords="offset points",
+        left.text(
+            entry_period + 1,
+            50,
+            "entrant\narrives",
             fontsize=9,
             color="#444444",
-            va="top",
+            va="center",
+            bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 1.5},
+            zorder=4,
         )
     left.set(
         xlabel="period",
@@ -89,48 +140,67 @@ def plot_market(
         xlim=(0, periods),
         ylim=(0, 100),
     )
-    left.legend(fontsize=8, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.2))
+    if _narrow():
+        _legend_below(left, ncols=2, lines=1)
+    else:  # under both panels, in the figure's own margin
+        _legend_under_figure(left, ncols=4)
 
-    right.plot(path.index, path["hhi"], color=PALETTE["blue"], label="HHI of the market")
-    right.axhline(
-        highly_concentrated,
+    # the HHI panel labels its lines directly: no legend to cover the curve or the axis label
+    right.plot(path.index, path["hhi"], color=PALETTE["blue"])
+    equal = 10_000 / n_firms
+    right.axhline(highly_concentrated, color=PALETTE["vermillion"], ls="--", lw=1.2)
+    right.axhline(equal, color=PALETTE["grey"], ls=":", lw=1.2)
+    right.text(
+        periods,
+        highly_concentrated - 180,
+        f"'highly concentrated' above {highly_concentrated:,.0f}",
+        ha="right",
+        va="top",
+        fontsize=9,
         color=PALETTE["vermillion"],
-        ls="--",
-        lw=1.2,
-        label=f"highly concentrated (above {highly_concentrated:,.0f})",
+        bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 1.0},
     )
-    right.axhline(
-        10_000 / n_firms,
-        color=PALETTE["grey"],
-        ls=":",
-        lw=1.2,
-        label=f"{n_firms} equal firms ({10_000 / n_firms:,.0f})",
+    right.text(
+        periods,
+        equal + 180,
+        f"{n_firms} equal firms: {equal:,.0f}",
+        ha="right",
+        va="bottom",
+        fontsize=9,
+        color="#444444",
+        bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 1.0},
     )
     right.set(
         xlabel="period",
-        ylabel="Herfindahl–Hirschman index",
-        title="How concentrated the market is",
+        ylabel="HHI (0–10,000)",
+        title="How concentrated it is",
         xlim=(0, periods),
         ylim=(0, 10_500),
     )
-    right.legend(fontsize=8, ncol=1, loc="upper center", bbox_to_anchor=(0.5, -0.2))
+    right.set_yticks([0, 2_500, 5_000, 7_500, 10_000], ["0", "2,500", "5,000", "7,500", "10,000"])
     return figure
 
 
+def _market_words(path: pd.DataFrame, highly_concentrated: float) -> tuple[str, str]:
+    final = path.iloc[-1]
+    firms = [column for column in path.columns if column != "hhi"]
+    largest = max(firms, key=lambda name: final[name])
+    verdict = "above" if final["hhi"] > highly_concentrated else "below"
+    return largest, verdict
+
+
 def market_alt(
-    n_firms: int = 4,
     feedback: float = 2.0,
     public_compute: float = 0.0,
     entry_subsidy: float = 0.0,
+    n_firms: int = 4,
     periods: int = 80,
     entry_period: int | None = 20,
     highly_concentrated: float = 1800.0,
     seed: int = 0,
 ) -> str:
     """Alt text for :func:`plot_market`, from the same simulation."""
-    path = model.market_path(
-        n_firms, feedback, public_compute, entry_subsidy, periods, entry_period, seed=seed
-    )
+    path = _market(feedback, public_compute, entry_subsidy, n_firms, periods, entry_period, seed)
     final = path.iloc[-1]
     firms = [column for column in path.columns if column != "hhi"]
     shares = ", ".join(f"{name} {100 * final[name]:.0f}%" for name in firms)
@@ -140,13 +210,37 @@ def market_alt(
         if entry_period is not None
         else ""
     )
-    verdict = "above" if final["hhi"] > highly_concentrated else "below"
+    _, verdict = _market_words(path, highly_concentrated)
     return (
         f"Two line charts of a {periods}-period simulated market with {n_firms} firms, feedback "
-        f"strength {feedback:g} and public compute {public_compute:g}.{entry} Left: market "
-        f"shares over time; in the last period they are {shares}. Right: the HHI goes from "
-        f"{path['hhi'].iloc[0]:,.0f} to {final['hhi']:,.0f}, {verdict} the 'highly "
-        f"concentrated' line at {highly_concentrated:,.0f}."
+        f"strength {feedback:g} and public compute {100 * public_compute:g}% of the market's "
+        f"private stock.{entry} First chart: market shares over time; in the last period they "
+        f"are {shares}. Second chart: the HHI goes from {path['hhi'].iloc[0]:,.0f} to "
+        f"{final['hhi']:,.0f}, {verdict} the 'highly concentrated' line at "
+        f"{highly_concentrated:,.0f}."
+    )
+
+
+def market_summary(
+    feedback: float = 2.0,
+    public_compute: float = 0.0,
+    entry_subsidy: float = 0.0,
+    n_firms: int = 4,
+    periods: int = 80,
+    entry_period: int | None = 20,
+    highly_concentrated: float = 1800.0,
+    seed: int = 0,
+) -> str:
+    """One sentence for the page to announce: who leads at the end, and the HHI."""
+    path = _market(feedback, public_compute, entry_subsidy, n_firms, periods, entry_period, seed)
+    final = path.iloc[-1]
+    largest, verdict = _market_words(path, highly_concentrated)
+    entrant = (
+        f"; the entrant has {100 * final['entrant']:.0f}%" if "entrant" in path.columns else ""
+    )
+    return (
+        f"In period {periods} the largest firm ({largest}) has {100 * final[largest]:.0f}% of "
+        f"buyers{entrant}; the HHI is {final['hhi']:,.0f}, {verdict} {highly_concentrated:,.0f}."
     )
 
 
@@ -157,9 +251,10 @@ def market_tipping_explorer() -> InteractiveFigure:
         title="A market with a data and compute feedback loop",
         plot=plot_market,
         alt=market_alt,
+        summary=market_summary,
         caption="Illustrative model (assumptions, not estimates): buyers choose by quality, "
-        "quality grows with each firm's data and compute, and data come from buyers. The last "
-        "firm is an entrant arriving in period 20.",
+        "quality grows with each firm's data and compute, and data come from buyers. Three "
+        "incumbents start almost equal; the fourth firm is an entrant arriving in period 20.",
         controls=[
             Control(
                 "feedback",
@@ -168,31 +263,37 @@ def market_tipping_explorer() -> InteractiveFigure:
                 0.0,
                 3.0,
                 0.1,
-                help="How strongly quality rises with a firm's data and compute.",
+                page=(0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0),
+                help="How strongly quality rises with a firm's data and compute: at 2, a firm "
+                "with 10% more data is about 20% more attractive.",
             ),
-            Control("n_firms", "Number of firms (incl. the entrant)", 4, 2, 6, 1),
             Control(
                 "public_compute",
-                "Public compute",
+                "Public compute (% of private stock)",
                 0.0,
                 0.0,
                 0.5,
-                0.05,
-                unit="share of market total",
+                0.01,
+                unit="%",
+                scale=100,
+                page=(0.0, 0.1, 0.3, 0.5),
                 help="Shared compute and data every firm can use.",
             ),
             Control(
                 "entry_subsidy",
-                "Entry subsidy",
+                "Entry subsidy (% of incumbent stock)",
                 0.0,
                 0.0,
                 1.0,
                 0.05,
-                unit="share of incumbents' stock",
+                unit="%",
+                scale=100,
+                page=(0.0, 0.2, 0.4, 0.45, 1.0),
                 help="Data and compute given to the entrant when it arrives.",
             ),
         ],
         fixed={
+            "n_firms": 4,
             "periods": 80,
             "entry_period": 20,
             "highly_concentrated": _highly_concentrated_2023(),
@@ -206,19 +307,35 @@ def market_tipping_explorer() -> InteractiveFigure:
 
 FEEDBACK_GRID = np.round(np.linspace(0.0, 3.0, 31), 3)
 PUBLIC_GRID = np.round(np.linspace(0.0, 0.5, 21), 3)
+#: Where the tipping map's market starts: nearly equal, or with one firm far ahead.
+STARTS = {"even": None, "tipped": 0.97}
+
+
+def tipping_grid(n_firms: int, periods: int, start: str) -> np.ndarray:
+    """The map's values: HHI after ``periods`` periods for every cell (see the model)."""
+    return model.final_hhi_grid(
+        FEEDBACK_GRID, PUBLIC_GRID, n_firms, periods, leader_stock=STARTS[start]
+    )
+
+
+def lock_in_curve(n_firms: int) -> np.ndarray:
+    """For each feedback strength of the map, the most public compute at which a tipped market
+    can stay tipped (:func:`aicap.models.compute_concentration.lock_in_limit`)."""
+    return np.array([model.lock_in_limit(n_firms, float(phi)) for phi in FEEDBACK_GRID])
 
 
 def plot_tipping_map(
-    n_firms: int = 4, periods: int = 150, highly_concentrated: float = 1800.0
+    n_firms: int = 4, periods: int = 150, start: str = "even", highly_concentrated: float = 1800.0
 ) -> Figure:
     """Heat map of the final HHI for every feedback strength and level of public compute."""
-    grid = model.final_hhi_grid(FEEDBACK_GRID, PUBLIC_GRID, n_firms, periods)
-    figure = new_figure(1, width=7.0, height=4.2)
+    narrow = _narrow()
+    grid = tipping_grid(n_firms, periods, start)
+    figure = new_figure(1, width=7.0, height=4.6)
     (axes,) = figure.axes
     axes.grid(False)
     image = axes.pcolormesh(
         FEEDBACK_GRID,
-        PUBLIC_GRID,
+        100 * PUBLIC_GRID,
         grid,
         cmap="cividis",
         shading="nearest",
@@ -230,61 +347,140 @@ def plot_tipping_map(
     inside = threshold <= FEEDBACK_GRID[-1]
     axes.plot(
         threshold[inside],
-        PUBLIC_GRID[inside],
+        100 * PUBLIC_GRID[inside],
         color=PALETTE["orange"],
         lw=2,
         ls="--",
-        label=f"tipping threshold: feedback = 1 + {n_firms} × public compute",
+        label=f"threshold: 1 + {n_firms} × public compute"
+        if narrow
+        else f"threshold: feedback = 1 + {n_firms} × public compute",
     )
+    if start == "tipped":
+        limit = lock_in_curve(n_firms)
+        tips = limit > 0
+        axes.plot(
+            FEEDBACK_GRID[tips],
+            100 * np.minimum(limit[tips], PUBLIC_GRID[-1]),
+            color="white",
+            lw=2,
+            ls=":",
+            label="a tipped market stays tipped below"
+            if narrow
+            else "a tipped market can stay tipped below this",
+        )
+    if narrow:
+        title = f"{n_firms} firms, {periods} periods" + (", tipped" if start != "even" else "")
+    else:
+        title = f"HHI after {periods} periods, {n_firms} firms" + (
+            ", one far ahead" if start != "even" else ""
+        )
     axes.set(
         xlabel="feedback strength",
-        ylabel="public compute (share of market total)",
-        title=f"HHI after {periods} periods, {n_firms} firms",
+        ylabel="public compute (%)" if narrow else "public compute (% of private stock)",
+        title=title,
         xlim=(FEEDBACK_GRID[0] - 0.05, FEEDBACK_GRID[-1] + 0.05),
+        ylim=(0, 100 * PUBLIC_GRID[-1]),
     )
-    axes.legend(loc="upper left", fontsize=9, frameon=True, facecolor="white", framealpha=0.9)
-    colorbar = figure.colorbar(image, ax=axes)
-    colorbar.set_label("HHI (10,000 = one firm)")
-    colorbar.ax.axhline(highly_concentrated, color=PALETTE["vermillion"], lw=2)
+    axes.set_xticks([0, 1, 2, 3])
+    if narrow:
+        _legend_under_figure(axes, ncols=1)
+        colorbar = figure.colorbar(image, ax=axes, location="bottom", shrink=0.9, aspect=30)
+        colorbar.set_label("HHI (10,000 = one firm)", fontsize=9)
+        colorbar.set_ticks([0, 5_000, 10_000], labels=["0", "5,000", "10,000"])
+        colorbar.ax.axvline(highly_concentrated, color=PALETTE["vermillion"], lw=2)
+    else:
+        axes.legend(loc="upper left", fontsize=9, frameon=True, facecolor="white", framealpha=0.9)
+        colorbar = figure.colorbar(image, ax=axes)
+        colorbar.set_label("HHI (10,000 = one firm)")
+        colorbar.ax.axhline(highly_concentrated, color=PALETTE["vermillion"], lw=2)
     return figure
 
 
+def _smallest_public_for_equal(grid: np.ndarray, n_firms: int, column: int) -> float | None:
+    """The least public compute of the map at which the market of one feedback column ends
+    within 1% of equal shares (None if none does)."""
+    equal = grid[:, column] <= 1.01 * 10_000 / n_firms
+    return float(PUBLIC_GRID[np.argmax(equal)]) if equal.any() else None
+
+
+def _map_reading(n_firms: int, periods: int, start: str) -> str:
+    grid = tipping_grid(n_firms, periods, start)
+    column = int(np.argmin(np.abs(FEEDBACK_GRID - 2.0)))
+    needed = _smallest_public_for_equal(grid, n_firms, column)
+    formula = (2.0 - 1.0) / n_firms  # where 1 + n P reaches a feedback strength of 2
+    start_words = "from an even start" if start == "even" else "with one firm far ahead"
+    if needed is None:
+        return (
+            f"At feedback strength 2, {start_words}, no public compute on the map brings the "
+            f"market back to equal shares within {periods} periods"
+        )
+    return (
+        f"At feedback strength 2, {start_words}, the market ends evenly shared from public "
+        f"compute of {100 * needed:.1f}% of the private stock (the threshold formula gives "
+        f"{100 * formula:.1f}%)"
+    )
+
+
 def tipping_map_alt(
-    n_firms: int = 4, periods: int = 150, highly_concentrated: float = 1800.0
+    n_firms: int = 4, periods: int = 150, start: str = "even", highly_concentrated: float = 1800.0
 ) -> str:
     """Alt text for :func:`plot_tipping_map`."""
-    grid = model.final_hhi_grid(FEEDBACK_GRID, PUBLIC_GRID, n_firms, periods)
-    tipped = grid[0] > 1.1 * 10_000 / n_firms  # well above the HHI of equal shares
-    first = FEEDBACK_GRID[np.argmax(tipped)] if tipped.any() else None
-    without = (
-        "without public compute the market ends far from equal shares once feedback "
-        f"strength reaches about {first:g}"
-        if first is not None
-        else "without public compute the market does not tip within the range shown"
+    grid = tipping_grid(n_firms, periods, start)
+    extra = (
+        " A dotted white line marks the most public compute at which a market that has "
+        "already tipped can stay tipped; between it and the dashed line both outcomes are "
+        "possible."
+        if start == "tipped"
+        else ""
     )
     return (
-        f"Heat map of the HHI after {periods} periods in a simulated market of {n_firms} firms, "
-        f"with feedback strength from 0 to {FEEDBACK_GRID[-1]:g} across and public compute from "
-        f"0 to {PUBLIC_GRID[-1]:g} up. The HHI ranges from {grid.min():,.0f} (equal shares) to "
-        f"{grid.max():,.0f}; {without}. A dashed line marks the theoretical tipping threshold, "
-        f"feedback = 1 + {n_firms} times public compute: to its left the market stays shared, "
-        "to its right it tips."
+        f"Heat map of the HHI after {periods} periods in a simulated market of {n_firms} firms "
+        f"that starts {'almost evenly shared' if start == 'even' else 'with one firm holding 97%'}"
+        f", with feedback strength from 0 to {FEEDBACK_GRID[-1]:g} across and public compute "
+        f"from 0 to {100 * PUBLIC_GRID[-1]:g}% of the private stock up. The HHI ranges from "
+        f"{grid.min():,.0f} to {grid.max():,.0f}. A dashed line marks the tipping threshold, "
+        f"feedback = 1 + {n_firms} times public compute. {_map_reading(n_firms, periods, start)}"
+        f".{extra}"
     )
+
+
+def tipping_map_summary(
+    n_firms: int = 4, periods: int = 150, start: str = "even", highly_concentrated: float = 1800.0
+) -> str:
+    """One sentence for the page to announce after a move."""
+    return _map_reading(n_firms, periods, start) + "."
 
 
 @register
 def tipping_map_explorer() -> InteractiveFigure:
-    """Interactive: the tipping threshold as the number of firms and the time span change."""
+    """Interactive: the tipping threshold as the number of firms, the time span and the start
+    change."""
     return InteractiveFigure(
         title="Where the market tips",
         plot=plot_tipping_map,
         alt=tipping_map_alt,
+        summary=tipping_map_summary,
         caption="Each cell is one run of the illustrative model with all firms present from "
         "the start; bright cells are concentrated markets. The red mark on the colour bar is "
         "the 2023 'highly concentrated' level.",
         controls=[
-            Control("n_firms", "Number of firms", 4, 2, 8, 1),
-            Control("periods", "Periods simulated", 150, 20, 300, 10),
+            Control("n_firms", "Number of firms", 4, 2, 8, 1, page=(2, 3, 4, 6, 8)),
+            Control(
+                "periods",
+                "Periods simulated",
+                150,
+                20,
+                300,
+                10,
+                unit="periods",
+                page=(20, 50, 150, 300),
+            ),
+            Control(
+                "start",
+                "The market starts",
+                "even",
+                options=(("almost evenly shared", "even"), ("with one firm far ahead", "tipped")),
+            ),
         ],
         fixed={"highly_concentrated": _highly_concentrated_2023()},
     )
@@ -299,12 +495,20 @@ def plot_top500(
     top500: pd.DataFrame,
     claimed_cpu_pct: tuple[float, float] | None = None,
     claim_years: tuple[int, int] = (2019, 2025),
+    top100_cpu_pct: tuple[tuple[int, float], ...] | None = None,
+    cpu_only_at_most: tuple[int, float] | None = None,
 ) -> Figure:
-    """CPU-only share of TOP500 systems and of TOP500 performance, with the source's claim."""
+    """CPU-only share of TOP500 systems and of TOP500 performance, with the claims to check.
+
+    ``claimed_cpu_pct`` is the source article's pair of figures, drawn at ``claim_years``;
+    ``top100_cpu_pct`` are NVIDIA's (year, percent) figures for the TOP100; ``cpu_only_at_most``
+    is a (year, percent) upper bound for the whole TOP500 in a year whose list was not computed.
+    """
+    narrow = _narrow()
     shares = model.top500_shares(top500)
     years = np.arange(shares.index.min(), shares.index.max() + 1)
     full = shares.reindex(years)  # missing lists become gaps in the lines
-    figure = new_figure(1, width=7.5, height=4.2)
+    figure = new_figure(1, width=7.0, height=4.6 if not narrow else 5.0)
     (axes,) = figure.axes
     axes.plot(
         full.index,
@@ -312,7 +516,7 @@ def plot_top500(
         marker="o",
         ms=4,
         color=PALETTE["blue"],
-        label="CPU-only, share of the 500 systems",
+        label="TOP500, share of systems" if narrow else "TOP500: CPU-only, share of the systems",
     )
     axes.plot(
         full.index,
@@ -320,8 +524,33 @@ def plot_top500(
         marker="s",
         ms=4,
         color=PALETTE["orange"],
-        label="CPU-only, share of total performance (Rmax)",
+        label="TOP500, share of performance"
+        if narrow
+        else "TOP500: CPU-only, share of total performance (Rmax)",
     )
+    if cpu_only_at_most is not None:
+        axes.plot(
+            [cpu_only_at_most[0]],
+            [cpu_only_at_most[1]],
+            marker="v",
+            ms=9,
+            ls="none",
+            color=PALETTE["blue"],
+            label=f"TOP500, {cpu_only_at_most[0]}: at most this"
+            if narrow
+            else f"TOP500 systems, {cpu_only_at_most[0]}: at most this (from NVIDIA's count)",
+        )
+    if top100_cpu_pct is not None:
+        axes.plot(
+            [year for year, _ in top100_cpu_pct],
+            [value for _, value in top100_cpu_pct],
+            marker="^",
+            ms=8,
+            ls="--",
+            lw=1,
+            color=PALETTE["green"],
+            label="TOP100 (NVIDIA)" if narrow else "TOP100 systems, CPU-only (NVIDIA, SC25)",
+        )
     if claimed_cpu_pct is not None:
         axes.plot(
             list(claim_years),
@@ -330,23 +559,25 @@ def plot_top500(
             ms=8,
             ls=":",
             color=PALETTE["black"],
-            label="source article's claim",
+            label="the article's claim" if narrow else "source article's claim",
         )
     axes.axvspan(2020.5, 2022.5, color=PALETTE["grey"], alpha=0.12, lw=0)
-    axes.annotate(
-        "lists not\ncomputed",
-        xy=(2021.5, 4),
-        ha="center",
-        fontsize=8,
-        color="#444444",
-    )
+    axes.text(2021.5, 4, "not\ncomputed", ha="center", fontsize=9, color="#444444")
+    last_year = max([int(shares.index.max()), *claim_years])
     axes.set(
         xlabel="November list",
         ylabel="% CPU-only",
+        xlim=(shares.index.min() - 0.5, last_year + 0.5),
         ylim=(0, 100),
-        title="How much of the TOP500 still runs on CPUs alone?",
+        title="How much still runs on CPUs alone?"
+        if narrow
+        else "How much of the TOP500 still runs on CPUs alone?",
     )
-    axes.legend(fontsize=9, loc="lower left")
+    axes.set_xticks([2010, 2015, 2020, 2025] if narrow else list(range(2010, last_year + 1, 2)))
+    if narrow:
+        _legend_under_figure(axes, ncols=1)
+    else:
+        axes.legend(fontsize=9, loc="lower left")
     return figure
 
 
@@ -354,23 +585,34 @@ def top500_alt(
     top500: pd.DataFrame,
     claimed_cpu_pct: tuple[float, float] | None = None,
     claim_years: tuple[int, int] = (2019, 2025),
+    top100_cpu_pct: tuple[tuple[int, float], ...] | None = None,
+    cpu_only_at_most: tuple[int, float] | None = None,
 ) -> str:
     """Alt text for :func:`plot_top500`."""
     shares = model.top500_shares(top500)
     first, last = shares.index[0], shares.index[-1]
-    claim = (
-        f" Black diamonds mark the source article's claim: {claimed_cpu_pct[0]:g}% in about "
-        f"{claim_years[0]} and {claimed_cpu_pct[1]:g}% in about {claim_years[1]}."
-        if claimed_cpu_pct is not None
-        else ""
-    )
+    extra = ""
+    if cpu_only_at_most is not None:
+        extra += (
+            f" For {cpu_only_at_most[0]}, whose list was not computed, a triangle marks the "
+            f"most that can be CPU-only given NVIDIA's count: {cpu_only_at_most[1]:.0f}% of "
+            "the systems."
+        )
+    if top100_cpu_pct is not None:
+        points = " and ".join(f"{value:g}% in {year}" for year, value in top100_cpu_pct)
+        extra += f" Green triangles show NVIDIA's figures for the TOP100 only: {points}."
+    if claimed_cpu_pct is not None:
+        extra += (
+            f" Black diamonds mark the source article's claim: {claimed_cpu_pct[0]:g}% in "
+            f"{claim_years[0]} and {claimed_cpu_pct[1]:g}% in {claim_years[1]}."
+        )
     return (
         f"Line chart of the TOP500 supercomputer lists from {first} to {last} (2021 and 2022 "
         "missing). The share of systems without an accelerator falls from "
         f"{shares.loc[first, 'cpu_only_systems_pct']:.0f}% to "
         f"{shares.loc[last, 'cpu_only_systems_pct']:.0f}%, while their share of total "
         f"performance falls from {shares.loc[first, 'cpu_only_rmax_pct']:.0f}% to "
-        f"{shares.loc[last, 'cpu_only_rmax_pct']:.0f}%.{claim}"
+        f"{shares.loc[last, 'cpu_only_rmax_pct']:.0f}%.{extra}"
     )
 
 
@@ -381,8 +623,9 @@ def top500_alt(
 
 def plot_frontier_compute(frontier: pd.DataFrame) -> Figure:
     """Largest training run per year on a log scale, with the fitted exponential trend."""
+    narrow = _narrow()
     fit = model.growth_per_year(frontier["year"], frontier["largest_training_compute_flop"])
-    figure = new_figure(1, width=7.5, height=4.2)
+    figure = new_figure(1, width=7.0, height=4.4)
     (axes,) = figure.axes
     axes.scatter(
         frontier["year"],
@@ -400,28 +643,36 @@ def plot_frontier_compute(frontier: pd.DataFrame) -> Figure:
         label=f"trend: × {fit['factor_per_year']:.1f} per year",
     )
     # label the first, the largest and one in between (GPT-3, if present)
-    picks = [(0, (8, -6), "left"), (len(frontier) - 1, (-8, 0), "right")]
+    picks = [(0, (2, 12), "left"), (len(frontier) - 1, (-8, 0), "right")]
     middle = np.flatnonzero(frontier["model"].str.startswith("GPT-3").to_numpy())
     if middle.size:
         picks.append((int(middle[0]), (8, -14), "left"))
     for index, offset, align in picks:
         row = frontier.iloc[index]
+        name = re.sub(r"\s*\(.*?\)", "", row.model) if narrow else row.model
         axes.annotate(
-            f"{row.model}\n({row.organization})",
+            name if narrow else f"{row.model}\n({row.organization})",
             xy=(row.year, row.largest_training_compute_flop),
             xytext=offset,
             textcoords="offset points",
             ha=align,
             va="center",
-            fontsize=8,
+            fontsize=9,
         )
     log_scale(axes, "y")
     axes.set(
         xlabel="year",
         ylabel="training compute (FLOP, log scale)",
-        title="The largest AI training runs, 2010–2025",
+        title="The largest training run each year"
+        if narrow
+        else "The largest AI training run published each year",
     )
-    axes.legend(fontsize=9, loc="lower right")
+    if narrow:
+        axes.set_xticks([2010, 2015, 2020, 2025])
+        _legend_under_figure(axes, ncols=1)
+    else:
+        axes.legend(fontsize=9, loc="lower right")
+    _ticks_inside(axes)
     return figure
 
 
@@ -444,47 +695,71 @@ def frontier_compute_alt(frontier: pd.DataFrame) -> str:
 
 
 def plot_hhi_ranges(markets: pd.DataFrame, thresholds: pd.DataFrame) -> Figure:
-    """HHI of several markets (a range where only the largest shares are known) vs thresholds.
+    """HHI of markets (a range where only the largest shares are known) against the guideline
+    levels, and of counts that are not markets, drawn in grey without those levels.
 
-    ``markets`` has columns ``market``, ``hhi_low`` and ``hhi_high``.
+    ``markets`` has columns ``market``, ``short`` (the label on a phone), ``hhi_low``,
+    ``hhi_high`` and ``is_market`` (False for a count that is not a market, such as models per
+    country: the guideline levels are not drawn across it).
     """
-    figure = new_figure(1, width=7.5, height=4.2)
+    narrow = _narrow()
+    figure = new_figure(1, width=7.0, height=4.8 if not narrow else 5.2)
     (axes,) = figure.axes
-    positions = np.arange(len(markets))[::-1]
+    count = len(markets)
+    positions = np.arange(count)[::-1]
     for position, row in zip(positions, markets.itertuples(), strict=True):
         width = max(row.hhi_high - row.hhi_low, 60.0)
-        axes.barh(position, width, left=row.hhi_low, height=0.5, color=PALETTE["blue"], alpha=0.85)
+        colour = PALETTE["blue"] if row.is_market else PALETTE["grey"]
+        axes.barh(position, width, left=row.hhi_low, height=0.5, color=colour, alpha=0.85)
         text = (
             f"{row.hhi_low:,.0f}"
             if row.hhi_high - row.hhi_low < 1
             else f"{row.hhi_low:,.0f}–{row.hhi_high:,.0f}"
         )
-        inside = row.hhi_high > 8_000
+        before = row.hhi_low + width > 7_000  # no room on the right: write it on the left
         axes.text(
-            (row.hhi_low - 150) if inside else (row.hhi_low + width + 150),
+            (row.hhi_low - 150) if before else (row.hhi_low + width + 150),
             position,
             text,
             va="center",
-            ha="right" if inside else "left",
+            ha="right" if before else "left",
             fontsize=9,
         )
+    is_market = markets["is_market"].to_numpy(dtype=bool)
+    rows = positions[is_market]
+    top = count - 0.5
+    bottom = float(rows.min()) - 0.5 if rows.size else top
     styles = iter([":", "-.", "--", (0, (1, 3))])
     for row in thresholds[thresholds["hhi_above"] > 0].itertuples():
-        axes.axvline(
+        axes.vlines(
             row.hhi_above,
+            bottom,
+            top,
             color=PALETTE["vermillion"] if row.guidelines == 2023 else PALETTE["grey"],
-            ls=next(styles, "-"),
+            linestyles=next(styles, "-"),
             lw=1.5,
             label=f"{row.guidelines}: {row.category} above {row.hhi_above:,.0f}",
         )
-    axes.set_yticks(positions, list(markets["market"]), fontsize=9)
+    if not is_market.all():
+        axes.axhline(bottom, color="#333333", lw=0.8)
+        axes.barh(
+            [np.nan],
+            [0],
+            color=PALETTE["grey"],
+            label="grey: counts of models, not markets",
+        )
+    labels = markets["short"] if narrow else markets["market"]
+    axes.set_yticks(positions, list(labels), fontsize=9)
+    axes.set_ylim(-0.6, count - 0.4)
     axes.set(
-        xlabel="Herfindahl–Hirschman index (0–10,000)",
+        xlabel="HHI (0–10,000)",
         xlim=(0, 10_000),
-        title="How concentrated are the inputs of AI?",
+        title="HHI of AI's inputs" if narrow else "How concentrated are the inputs of AI?",
     )
+    ticks = [0, 5_000, 10_000] if narrow else [0, 2_500, 5_000, 7_500, 10_000]
+    axes.set_xticks(ticks, [f"{tick:,}" for tick in ticks])
     axes.grid(axis="y", visible=False)
-    axes.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.4, -0.2), ncol=2)
+    _legend_under_figure(axes, ncols=1 if narrow else 2)
     return figure
 
 
@@ -497,7 +772,7 @@ def hhi_ranges_alt(markets: pd.DataFrame, thresholds: pd.DataFrame) -> str:
             if row.hhi_high - row.hhi_low < 1
             else f"between {row.hhi_low:,.0f} and {row.hhi_high:,.0f}"
         )
-        items.append(f"{row.market}: {value}")
+        items.append(f"{row.market}: {value}{'' if row.is_market else ' (not a market)'}")
     lines = "; ".join(
         f"{row.guidelines} guidelines, {row.category} above {row.hhi_above:,.0f}"
         for row in thresholds[thresholds["hhi_above"] > 0].itertuples()
@@ -505,13 +780,14 @@ def hhi_ranges_alt(markets: pd.DataFrame, thresholds: pd.DataFrame) -> str:
     return (
         "Horizontal bar chart of Herfindahl–Hirschman indices. "
         + "; ".join(items)
-        + f". Vertical lines mark the merger-guideline levels ({lines})."
+        + f". Vertical lines across the markets only mark the US merger-guideline levels "
+        f"({lines})."
     )
 
 
 def plot_lorenz(groups: dict[str, pd.Series]) -> Figure:
     """Lorenz curves: the share of units (x) that holds each share of the total (y)."""
-    figure = new_figure(1, width=6.5, height=4.2)
+    figure = new_figure(1, width=6.5, height=4.4)
     (axes,) = figure.axes
     axes.plot([0, 100], [0, 100], color=PALETTE["grey"], lw=1, ls=":", label="perfect equality")
     colours = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"]]
@@ -526,7 +802,7 @@ def plot_lorenz(groups: dict[str, pd.Series]) -> Figure:
             label=f"{name} (Gini {model.gini(values):.2f})",
         )
     axes.set(
-        xlabel="% of units, from the smallest to the largest",
+        xlabel="% of units, smallest first",
         ylabel="% of large models",
         xlim=(0, 100),
         ylim=(0, 100),
@@ -554,6 +830,8 @@ def lorenz_alt(groups: dict[str, pd.Series]) -> str:
 
 POWER_GRID = np.linspace(0.0, 2000.0, 81)
 _PARENTHESES = re.compile(r"\s*\(.*?\)")
+#: Marks on the days axis a reader knows (days).
+DURATION_TICKS = {"1 hour": 1 / 24, "1 day": 1.0, "1 month": 30.0, "1 year": 365.0}
 
 
 def _duration(days: float) -> str:
@@ -567,6 +845,15 @@ def _duration(days: float) -> str:
     return f"{seconds:.1f} seconds"
 
 
+def _campus(power_mw, kw_per_accelerator, pue, utilisation, peak_flop_per_s, runs):
+    chips = float(model.accelerators_supported(power_mw, kw_per_accelerator, pue))
+    energy = float(model.annual_energy_twh(power_mw))
+    if runs is None or runs.empty:
+        runs = pd.DataFrame({"label": ["10²⁶ FLOP"], "flop": [1e26]})
+    days = model.training_days(runs["flop"].to_numpy(), chips, peak_flop_per_s, utilisation)
+    return chips, energy, runs, days
+
+
 def plot_datacentre(
     power_mw: float = 500.0,
     kw_per_accelerator: float = 1.4,
@@ -575,52 +862,73 @@ def plot_datacentre(
     peak_flop_per_s: float = 1e15,
     runs: pd.DataFrame | None = None,
 ) -> Figure:
-    """Left: accelerators a campus can power. Right: days to train record models on it.
+    """Top or left: accelerators a campus can power. Bottom or right: days to train record
+    models on it.
 
     ``runs`` has columns ``label`` and ``flop``.
     """
-    chips = float(model.accelerators_supported(power_mw, kw_per_accelerator, pue))
-    energy = float(model.annual_energy_twh(power_mw))
-    figure = new_figure(2, width=8.5, height=3.9)
+    chips, energy, runs, days = _campus(
+        power_mw, kw_per_accelerator, pue, utilisation, peak_flop_per_s, runs
+    )
+    figure = new_figure(2, width=7.0, height=4.0)
     left, right = figure.axes
     left.plot(
         POWER_GRID,
         model.accelerators_supported(POWER_GRID, kw_per_accelerator, pue) / 1000,
         color=PALETTE["blue"],
-        label="accelerators powered",
     )
     left.plot([power_mw], [chips / 1000], marker="o", ms=9, color=PALETTE["vermillion"])
-    left.annotate(
-        f"{power_mw:,.0f} MW: {chips / 1000:,.0f} thousand chips\n{energy:,.2f} TWh a year",
-        xy=(power_mw, chips / 1000),
-        xytext=(8, -4),
-        textcoords="offset points",
+    narrow = _narrow()
+    left.text(
+        0.04,
+        0.96,
+        f"{power_mw:,.0f} MW:{chr(10) if narrow else ' '}{chips / 1000:,.0f} thousand chips,\n"
+        f"{energy:,.2f} TWh a year",
+        transform=left.transAxes,
         va="top",
         fontsize=9,
     )
     left.set(
         xlabel="campus power (MW)",
-        ylabel="accelerators (thousands)",
+        ylabel="chips (thousands)",
         title="Chips a campus can run",
         xlim=(0, POWER_GRID[-1]),
-        ylim=(0, None),
+        ylim=(
+            0,
+            1.3
+            * float(model.accelerators_supported(POWER_GRID[-1], kw_per_accelerator, pue))
+            / 1000,
+        ),
     )
-    left.legend(fontsize=9, loc="upper left")
+    left.set_xticks([0, 1000, 2000] if narrow else [0, 500, 1000, 1500, 2000])
+    _ticks_inside(left)
 
-    if runs is None or runs.empty:
-        runs = pd.DataFrame({"label": ["10²⁶ FLOP"], "flop": [1e26]})
-    days = model.training_days(runs["flop"].to_numpy(), chips, peak_flop_per_s, utilisation)
     positions = np.arange(len(runs))[::-1]
     right.barh(positions, days, color=PALETTE["green"], height=0.6)
     for position, value in zip(positions, days, strict=True):
-        right.text(value * 1.3, position, _duration(float(value)), va="center", fontsize=8)
+        long = value > 300  # a long bar carries its own label, inside
+        right.text(
+            value / 1.3 if long else value * 1.3,
+            position,
+            _duration(float(value)),
+            va="center",
+            ha="right" if long else "left",
+            fontsize=9,
+            color="white" if long else "#222222",
+        )
     log_scale(right, "x")
-    right.set_yticks(positions, list(runs["label"]), fontsize=8)
+    labels = runs["short"] if "short" in runs else runs["label"]
+    right.set_yticks(positions, list(labels), fontsize=9)
     right.set(
-        xlabel="days on the whole campus (log scale)",
-        title="Time to train record models",
-        xlim=(min(1e-5, days.min() / 3), max(1e4, days.max() * 40)),
+        xlabel="time on the whole campus",
+        title="Time to train record runs",
+        xlim=(1e-3, 1e4),
     )
+    ticks = {k: v for k, v in DURATION_TICKS.items() if k != "1 month"}
+    if narrow:
+        ticks.pop("1 hour")
+    right.set_xticks(list(ticks.values()), list(ticks))
+    right.xaxis.set_minor_locator(NullLocator())
     right.grid(axis="y", visible=False)
     return figure
 
@@ -634,11 +942,9 @@ def datacentre_alt(
     runs: pd.DataFrame | None = None,
 ) -> str:
     """Alt text for :func:`plot_datacentre`."""
-    chips = float(model.accelerators_supported(power_mw, kw_per_accelerator, pue))
-    energy = float(model.annual_energy_twh(power_mw))
-    if runs is None or runs.empty:
-        runs = pd.DataFrame({"label": ["10²⁶ FLOP"], "flop": [1e26]})
-    days = model.training_days(runs["flop"].to_numpy(), chips, peak_flop_per_s, utilisation)
+    chips, energy, runs, days = _campus(
+        power_mw, kw_per_accelerator, pue, utilisation, peak_flop_per_s, runs
+    )
     timing = "; ".join(
         f"{label}: {_duration(float(value))}"
         for label, value in zip(runs["label"], days, strict=True)
@@ -646,9 +952,27 @@ def datacentre_alt(
     return (
         f"Two charts for a data-centre campus of {power_mw:,.0f} MW, assuming "
         f"{kw_per_accelerator:g} kW per accelerator, a power usage effectiveness of {pue:g} "
-        f"and {100 * utilisation:g}% utilisation. Left: the campus powers about "
-        f"{chips:,.0f} accelerators and draws {energy:,.2f} TWh a year at full power. Right: "
-        f"time to train each record model on the whole campus — {timing}."
+        f"and {100 * utilisation:g}% utilisation. First chart: the campus powers about "
+        f"{chips:,.0f} accelerators and draws {energy:,.2f} TWh a year at full power. Second "
+        f"chart: time to train each record model on the whole campus — {timing}."
+    )
+
+
+def datacentre_summary(
+    power_mw: float = 500.0,
+    kw_per_accelerator: float = 1.4,
+    pue: float = 1.3,
+    utilisation: float = 0.4,
+    peak_flop_per_s: float = 1e15,
+    runs: pd.DataFrame | None = None,
+) -> str:
+    """One sentence for the page to announce: chips, and the time for the largest run."""
+    chips, _, runs, days = _campus(
+        power_mw, kw_per_accelerator, pue, utilisation, peak_flop_per_s, runs
+    )
+    return (
+        f"{chips / 1000:,.0f} thousand chips; the largest run ({runs['label'].iloc[-1]}) takes "
+        f"{_duration(float(days[-1]))}."
     )
 
 
@@ -661,6 +985,7 @@ def frontier_runs(since: int = 2020) -> pd.DataFrame:
             "label": [
                 f"{_PARENTHESES.sub('', row.model)} ({row.year})" for row in rows.itertuples()
             ],
+            "short": [f"{row.model.split()[0]} {row.year}" for row in rows.itertuples()],
             "flop": rows["largest_training_compute_flop"].to_numpy(),
         }
     )
@@ -673,6 +998,7 @@ def datacentre_explorer() -> InteractiveFigure:
         title="What a data-centre campus can do",
         plot=plot_datacentre,
         alt=datacentre_alt,
+        summary=datacentre_summary,
         caption="Arithmetic with labelled assumptions (not measurements): power per chip, "
         "power usage effectiveness and utilisation are assumed; record models from Epoch AI.",
         controls=[
@@ -684,15 +1010,17 @@ def datacentre_explorer() -> InteractiveFigure:
                 2000.0,
                 50.0,
                 unit="MW",
+                page=(50.0, 500.0, 2000.0),
             ),
             Control(
                 "kw_per_accelerator",
-                "Power per accelerator (with its servers)",
+                "Power per chip (with its servers)",
                 _assumption("kw_per_accelerator"),
                 0.5,
                 3.0,
                 0.1,
                 unit="kW",
+                page=(0.5, 1.4, 3.0),
             ),
             Control(
                 "pue",
@@ -701,6 +1029,7 @@ def datacentre_explorer() -> InteractiveFigure:
                 1.0,
                 2.0,
                 0.05,
+                page=(1.0, 1.1, 1.3, 1.5, 2.0),
                 help="Facility power ÷ IT power.",
             ),
             Control(
@@ -710,7 +1039,10 @@ def datacentre_explorer() -> InteractiveFigure:
                 0.1,
                 0.8,
                 0.05,
-                unit="share of peak",
+                unit="%",
+                scale=100,
+                page=(0.1, 0.4, 0.8),
+                help="Share of the chips' peak speed a training run achieves.",
             ),
         ],
         fixed={"peak_flop_per_s": _assumption("peak_flop_per_s"), "runs": frontier_runs()},

@@ -5,14 +5,46 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import offset_copy
 
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import creative_destruction as model
-from aicap.style import PALETTE, new_figure
+from aicap.style import CYCLE, PALETTE, current_layout, new_figure
+
+PALETTE_CYCLE = [PALETTE[name] for name in CYCLE]
 
 # ---------------------------------------------------------------------------------------------
 # The race between automation and adaptation
 # ---------------------------------------------------------------------------------------------
+
+
+#: Legend spacing that keeps a two-column legend inside a phone-width panel.
+_COMPACT = dict(columnspacing=0.8, handlelength=1.2, handletextpad=0.4, borderaxespad=0.3)
+
+
+def _legend_below(axes, ncols: int = 2, lines: int = 1) -> None:
+    """A legend under the panel, below its tick labels and its x-axis label (of ``lines``
+    lines), so it never covers the data."""
+    below = offset_copy(axes.transAxes, fig=axes.figure, y=-(32 + 15 * lines), units="points")
+    axes.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=below,
+        ncols=ncols,
+        fontsize=9,
+        frameon=False,
+        borderaxespad=0.0,
+    )
+
+
+def _ticks_inside(axes) -> None:
+    """Keep only the tick marks inside the axes' limits (a tick label outside them would be
+    drawn off the panel)."""
+    for axis, (low, high) in ((axes.xaxis, axes.get_xlim()), (axes.yaxis, axes.get_ylim())):
+        low, high = min(low, high), max(low, high)
+        ticks = [t for t in axis.get_ticklocs() if low - 1e-9 <= t <= high + 1e-9]
+        axis.set_ticks(ticks)
 
 
 def plot_race(
@@ -22,72 +54,97 @@ def plot_race(
     wave_years: int = 10,
     years: int = 30,
 ) -> Figure:
-    """Left: unemployment split into retraining and waiting. Right: jobs lost and created."""
+    """Unemployment split into retraining and waiting; jobs lost and created each year.
+
+    Side by side on a laptop, one above the other on a phone; legends sit under each panel.
+    """
     path = model.automation_path(
         automation_rate, reinstatement_rate, retraining_lag, wave_years, years
     )
-    figure = new_figure(2, width=8.5, height=3.8)
-    left, right = figure.axes
+    figure = new_figure(2, width=7.0, height=4.4)
+    first, second = figure.axes
     pct = 100 * path
-    left.stackplot(
+    if wave_years:
+        first.axvspan(
+            0.5, wave_years + 0.5, color=PALETTE["sky"], alpha=0.25, lw=0, label="automation wave"
+        )
+    first.stackplot(
         path.index,
         pct["retraining"],
         pct["waiting"],
-        labels=["retraining", "trained, waiting for a new job"],
+        labels=["retraining", "trained, waiting"],
         colors=[PALETTE["orange"], PALETTE["vermillion"]],
         alpha=0.85,
     )
-    left.plot(path.index, pct["unemployment"], color=PALETTE["black"], lw=1.5, label="unemployed")
-    if wave_years:
-        left.axvspan(
-            0.5, wave_years + 0.5, color=PALETTE["sky"], alpha=0.12, lw=0, label="automation wave"
-        )
-    left.set(
+    first.plot(path.index, pct["unemployment"], color=PALETTE["black"], lw=1.5, label="unemployed")
+    first.set(
         xlabel="year",
-        ylabel="% of the labour force",
+        ylabel="% of labour force",
         title="Unemployment during the wave",
         xlim=(0, years),
     )
-    left.set_ylim(0, max(1.0, 1.15 * pct["unemployment"].max()))
-    left.legend(loc="upper right", fontsize=9)
+    # head room above the data for the legend, so it never covers a line
+    first.set_ylim(0, max(2.0, 1.75 * pct["unemployment"].max()))
+    first.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    first.legend(loc="upper center", ncols=2, fontsize=9, frameon=False, **_COMPACT)
+    _ticks_inside(first)
 
     # each year's flow as a step one year wide: below zero jobs lost, above zero jobs created
-    right.fill_between(
+    second.fill_between(
         path.index,
         -pct["displaced"],
         0,
         step="mid",
         lw=0,
         color=PALETTE["vermillion"],
-        label="jobs automated away",
+        label="jobs automated",
     )
-    right.fill_between(
+    second.fill_between(
         path.index,
         0,
         pct["new_jobs"],
         step="mid",
         lw=0,
         color=PALETTE["green"],
-        label="new jobs from new tasks",
+        label="new jobs",
     )
-    right.plot(
+    second.plot(
         path.index,
         pct["hires"],
         color=PALETTE["blue"],
         marker="o",
         ms=3,
         lw=1.2,
-        label="retrained workers hired",
+        label="retrained, hired",
     )
-    right.axhline(0, color="#333333", lw=0.8)
-    right.set(
+    second.axhline(0, color="#333333", lw=0.8)
+    top = max(0.5, pct["new_jobs"].max(), pct["hires"].max())
+    bottom = max(0.5, pct["displaced"].max())
+    # room under the data for the legend
+    second.set_ylim(-bottom - 0.9 * (top + bottom), 1.2 * top)
+    second.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    second.set(
         xlabel="year",
-        ylabel="% of the labour force per year",
+        ylabel="% of labour force a year",
         title="Jobs lost and created each year",
         xlim=(0, years),
     )
-    right.legend(loc="lower right", fontsize=9)
+    second.legend(loc="lower center", ncols=2, fontsize=9, frameon=False, **_COMPACT)
+    _ticks_inside(second)
     return figure
+
+
+def _hump_text(summary: dict, years: int) -> str:
+    """The hump in words: its peak, and when (or whether) it closes."""
+    recovery = (
+        f"falls back below 0.5% by year {summary['recovery_year']}"
+        if summary["recovery_year"] is not None
+        else f"is still {100 * summary['final']:.1f}% in year {years}"
+    )
+    return (
+        f"unemployment peaks at {100 * summary['peak']:.1f}% of the labour force in year "
+        f"{summary['peak_year']} and {recovery}"
+    )
 
 
 def race_alt(
@@ -102,19 +159,28 @@ def race_alt(
         automation_rate, reinstatement_rate, retraining_lag, wave_years, years
     )
     summary = model.race_summary(path["unemployment"])
-    recovery = (
-        f"falls back below 0.5% by year {summary['recovery_year']}"
-        if summary["recovery_year"] is not None
-        else f"is still {100 * summary['final']:.1f}% in the last year"
-    )
     return (
         f"Two charts of a {years}-year simulation. Automation removes {100 * automation_rate:g}% "
         f"of jobs and new tasks add {100 * reinstatement_rate:g}% each year for {wave_years} "
-        f"years, and retraining takes {retraining_lag} years. Left: unemployment peaks at "
-        f"{100 * summary['peak']:.1f}% of the labour force in year {summary['peak_year']} and "
-        f"{recovery}. Right: jobs automated away (below zero) and new jobs created (above zero) "
-        "in each year, and a line of retrained workers hired."
+        f"years, and retraining takes {retraining_lag} years. First chart: "
+        f"{_hump_text(summary, years)}. Second chart: jobs automated away (below zero) and new "
+        "jobs created (above zero) in each year, and a line of retrained workers hired."
     )
+
+
+def race_summary_text(
+    automation_rate: float = 0.03,
+    reinstatement_rate: float = 0.03,
+    retraining_lag: int = 2,
+    wave_years: int = 10,
+    years: int = 30,
+) -> str:
+    """One sentence for the page to announce after a move: the hump's height and its end."""
+    path = model.automation_path(
+        automation_rate, reinstatement_rate, retraining_lag, wave_years, years
+    )
+    text = _hump_text(model.race_summary(path["unemployment"]), years)
+    return text[0].upper() + text[1:] + "."
 
 
 @register
@@ -124,66 +190,106 @@ def race_explorer() -> InteractiveFigure:
         title="The race between automation and adaptation",
         plot=plot_race,
         alt=race_alt,
+        summary=race_summary_text,
         caption="Illustrative model (assumptions, not estimates): a labour force of 1, a wave "
-        "of automation, new jobs from new tasks, and a retraining delay.",
+        "of automation, new jobs from new tasks, and a retraining delay. The highest settings "
+        "are far outside anything observed.",
         controls=[
             Control(
                 "automation_rate",
                 "Jobs automated per year",
                 0.03,
-                0.0,
-                0.15,
+                0.01,
+                0.06,
                 0.005,
-                unit="share",
-                help="Displacement effect.",
+                unit="%",
+                scale=100,
+                page=(0.01, 0.03, 0.06),
+                help="Displacement effect: the share of jobs machines take over each year.",
             ),
             Control(
                 "reinstatement_rate",
                 "New jobs from new tasks per year",
                 0.03,
-                0.0,
-                0.15,
+                0.01,
+                0.06,
                 0.005,
-                unit="share",
-                help="Reinstatement effect.",
+                unit="%",
+                scale=100,
+                page=(0.01, 0.02, 0.03, 0.04, 0.06),
+                help="Reinstatement effect: new jobs as a share of jobs, each year of the wave.",
             ),
-            Control("retraining_lag", "Retraining time", 2, 0, 10, 1, unit="years"),
-            Control("wave_years", "Length of the automation wave", 10, 0, 30, 1, unit="years"),
+            Control(
+                "retraining_lag",
+                "Retraining time",
+                2,
+                0,
+                10,
+                1,
+                unit="years",
+                page=(0, 1, 2, 5, 10),
+            ),
+            Control(
+                "wave_years",
+                "Length of the automation wave",
+                10,
+                10,
+                30,
+                1,
+                unit="years",
+                page=(10, 30),
+            ),
         ],
         fixed={"years": 30},
     )
 
 
 # ---------------------------------------------------------------------------------------------
-# Where the hump appears: peak unemployment over retraining time x new-task rate
+# Where the hump appears: peak (or lasting) unemployment over retraining time x new-task rate
 # ---------------------------------------------------------------------------------------------
 
 REINSTATEMENT_GRID = np.round(np.arange(0.0, 0.1001, 0.0025), 4)
 LAG_GRID = np.arange(0, 11)
 
+#: What the map can colour: the top of the hump, or what is left at the end (the lasting loss).
+MEASURES = {
+    "peak": "Peak unemployment",
+    "final": "Unemployment left in year {years}",
+}
 
-def plot_hump_map(automation_rate: float = 0.03, wave_years: int = 10, years: int = 30) -> Figure:
-    """Heat map of peak unemployment for every retraining time and new-task rate."""
-    peaks = 100 * model.peak_unemployment_grid(
-        automation_rate, REINSTATEMENT_GRID, LAG_GRID, wave_years, years
-    )
-    figure = new_figure(1, width=7.0, height=4.2)
+
+def hump_grid(
+    automation_rate: float, wave_years: int, years: int, measure: str = "peak"
+) -> np.ndarray:
+    """The map's values, in percent: peak or last-year unemployment for every cell."""
+    grid = model.peak_unemployment_grid if measure == "peak" else model.final_unemployment_grid
+    return 100 * grid(automation_rate, REINSTATEMENT_GRID, LAG_GRID, wave_years, years)
+
+
+def plot_hump_map(
+    automation_rate: float = 0.03, wave_years: int = 10, years: int = 30, measure: str = "peak"
+) -> Figure:
+    """Heat map of peak (or last-year) unemployment for every retraining time and new-task rate."""
+    values = hump_grid(automation_rate, wave_years, years, measure)
+    narrow = current_layout().name == "narrow"
+    figure = new_figure(1, width=7.0, height=4.6)
     (axes,) = figure.axes
     axes.grid(False)
     image = axes.pcolormesh(
         100 * REINSTATEMENT_GRID,
         LAG_GRID,
-        peaks,
+        values,
         cmap="cividis",
         shading="nearest",
         vmin=0,
-        vmax=max(1.0, peaks.max()),
+        vmax=max(1.0, values.max()),
         rasterized=True,  # one image, not a vector shape per cell (see aicap.style)
     )
-    levels = [level for level in (1, 2, 5, 10, 20) if peaks.min() < level < peaks.max()]
+    steps = (1, 5, 10, 20) if measure == "peak" else (10, 30, 50)
+    levels = [level for level in steps if values.min() < level < values.max()]
     if levels:
         contours = axes.contour(
-            100 * REINSTATEMENT_GRID, LAG_GRID, peaks, levels=levels, colors="white", linewidths=1
+            100 * REINSTATEMENT_GRID, LAG_GRID, values, levels=levels, colors="white", linewidths=1
         )
         axes.clabel(contours, fmt="%g%%", fontsize=9)
     axes.axvline(
@@ -191,33 +297,78 @@ def plot_hump_map(automation_rate: float = 0.03, wave_years: int = 10, years: in
         color=PALETTE["orange"],
         lw=2,
         ls="--",
-        label="new jobs = jobs automated",
+        label="dashed: new jobs = jobs automated",
+    )
+    what = MEASURES[measure].format(years=years)
+    if narrow and measure == "final":
+        what = f"Left in year {years}"
+    title = (
+        f"{what} (% of labour force), {100 * automation_rate:g}% automated a year"
+        if narrow
+        else f"{what} when {100 * automation_rate:g}% of jobs are automated each year"
     )
     axes.set(
-        xlabel="new jobs from new tasks (% of employment per year)",
+        xlabel="new jobs from new tasks (% a year)",
         ylabel="retraining time (years)",
-        title=f"Peak unemployment when {100 * automation_rate:g}% of jobs are automated each year",
+        title=title,
     )
-    axes.legend(loc="upper right", fontsize=9)
-    colorbar = figure.colorbar(image, ax=axes)
-    colorbar.set_label("peak unemployment (% of labour force)")
+    axes.set_yticks([0, 2, 4, 6, 8, 10])
+    axes.set_xticks([0, 2, 4, 6, 8, 10] if not narrow else [0, 5, 10])
+    if narrow:  # the line named beside itself: a legend would crowd the colour bar
+        axes.annotate(
+            "new jobs = automated",
+            xy=(100 * automation_rate, 10.4),
+            xytext=(4, -2),
+            textcoords="offset points",
+            rotation=90,
+            va="top",
+            ha="left",
+            fontsize=9,
+            color="white",
+        )
+    else:
+        _legend_below(axes, ncols=1)
+    if narrow:  # under the map, so the map can use the phone's whole width
+        colorbar = figure.colorbar(image, ax=axes, location="bottom", shrink=0.9, aspect=30)
+    else:
+        colorbar = figure.colorbar(image, ax=axes)
+        colorbar.set_label("% of labour force")
+    _ticks_inside(colorbar.ax)
     return figure
 
 
-def hump_map_alt(automation_rate: float = 0.03, wave_years: int = 10, years: int = 30) -> str:
+def hump_map_alt(
+    automation_rate: float = 0.03, wave_years: int = 10, years: int = 30, measure: str = "peak"
+) -> str:
     """Alt text for :func:`plot_hump_map`."""
-    peaks = 100 * model.peak_unemployment_grid(
-        automation_rate, REINSTATEMENT_GRID, LAG_GRID, wave_years, years
-    )
-    at_balance = np.argmin(np.abs(REINSTATEMENT_GRID - automation_rate))
+    values = hump_grid(automation_rate, wave_years, years, measure)
+    at_balance = int(np.argmin(np.abs(REINSTATEMENT_GRID - automation_rate)))
+    what = "peak unemployment" if measure == "peak" else f"unemployment in year {years}"
     return (
-        "Heat map of peak unemployment, with retraining time from 0 to 10 years on the "
-        f"vertical axis and new jobs from new tasks from 0 to {100 * REINSTATEMENT_GRID[-1]:g}% "
-        f"per year on the horizontal axis, for {100 * automation_rate:g}% of jobs automated each "
-        f"year over {wave_years} years. Peaks range from {peaks.min():.1f}% to "
-        f"{peaks.max():.1f}%. Where new jobs match automation, the peak rises from "
-        f"{peaks[0, at_balance]:.1f}% with no retraining delay to {peaks[-1, at_balance]:.1f}% "
-        "with a 10-year delay; to the left of that line unemployment stays high."
+        f"Heat map of {what}, with retraining time from 0 to 10 years on the vertical axis and "
+        f"new jobs from new tasks from 0 to {100 * REINSTATEMENT_GRID[-1]:g}% per year on the "
+        f"horizontal axis, for {100 * automation_rate:g}% of jobs automated each year over "
+        f"{wave_years} years. Values range from {values.min():.1f}% to {values.max():.1f}%. "
+        f"Where new jobs match automation, the value is {values[0, at_balance]:.1f}% with no "
+        f"retraining delay and {values[-1, at_balance]:.1f}% with a 10-year delay; with no new "
+        f"jobs at all it is {values[0, 0]:.1f}% with no delay."
+    )
+
+
+def hump_map_summary(
+    automation_rate: float = 0.03, wave_years: int = 10, years: int = 30, measure: str = "peak"
+) -> str:
+    """One sentence for the page to announce after a move."""
+    values = hump_grid(automation_rate, wave_years, years, measure)
+    at_balance = int(np.argmin(np.abs(REINSTATEMENT_GRID - automation_rate)))
+    if measure == "peak":
+        return (
+            f"On the dashed line the peak rises from {values[0, at_balance]:.1f}% with no delay "
+            f"to {values[-1, at_balance]:.1f}% with 10 years of retraining."
+        )
+    return (
+        f"Right of the dashed line nothing is left in year {years}; with no new jobs "
+        f"{values[0, 0]:.1f}% stay unemployed."
     )
 
 
@@ -228,12 +379,36 @@ def hump_map_explorer() -> InteractiveFigure:
         title="Where the jobless hump appears",
         plot=plot_hump_map,
         alt=hump_map_alt,
-        caption="Each cell is one run of the illustrative model; darker means a lower peak.",
+        summary=hump_map_summary,
+        caption="Each cell is one run of the illustrative model; darker means less unemployment.",
         controls=[
             Control(
-                "automation_rate", "Jobs automated per year", 0.03, 0.0, 0.1, 0.005, unit="share"
+                "automation_rate",
+                "Jobs automated per year",
+                0.03,
+                0.01,
+                0.06,
+                0.005,
+                unit="%",
+                scale=100,
+                page=tuple(float(x) for x in np.round(np.arange(0.01, 0.0601, 0.005), 3)),
             ),
-            Control("wave_years", "Length of the automation wave", 10, 1, 30, 1, unit="years"),
+            Control(
+                "wave_years",
+                "Length of the automation wave",
+                10,
+                5,
+                20,
+                1,
+                unit="years",
+                page=(5, 10, 20),
+            ),
+            Control(
+                "measure",
+                "Colour shows",
+                "peak",
+                options=(("the peak", "peak"), ("what is left in year 30", "final")),
+            ),
         ],
         fixed={"years": 30},
     )
@@ -244,8 +419,18 @@ def hump_map_explorer() -> InteractiveFigure:
 # ---------------------------------------------------------------------------------------------
 
 
-def plot_layoff_trackers(trackers: pd.DataFrame, claims: pd.DataFrame) -> Figure:
-    """Bars of annual tech layoffs by tracker; hatched bars are partial years or projections."""
+def complete_years(trackers: pd.DataFrame) -> list[int]:
+    """Years that every tracker in the table counts in full (status ``complete``)."""
+    status = trackers.pivot(index="year", columns="tracker", values="status")
+    return sorted(int(year) for year in status.index[(status == "complete").all(axis=1)])
+
+
+def plot_layoff_trackers(trackers: pd.DataFrame) -> Figure:
+    """Bars of annual tech layoffs by tracker; hatched bars are part-year counts or projections.
+
+    A dashed line separates the complete years, which can be compared, from the incomplete
+    ones, which cannot.
+    """
     figure = new_figure(1, width=7.0, height=4.0)
     (axes,) = figure.axes
     names = list(dict.fromkeys(trackers["tracker"]))
@@ -258,33 +443,40 @@ def plot_layoff_trackers(trackers: pd.DataFrame, claims: pd.DataFrame) -> Figure
         for position, (_, row) in zip(positions, rows.iterrows(), strict=True):
             if pd.isna(row["layoffs"]):
                 continue
-            hatch = "" if row["status"] == "complete" else "//"
+            complete = row["status"] == "complete"
             axes.bar(
                 position,
                 row["layoffs"] / 1000,
                 width=width,
                 color=colour,
-                hatch=hatch,
+                hatch="" if complete else "//",
                 edgecolor="white",
                 label=name if position == positions[0] else None,
             )
-    seed = claims[claims["claim"] == "Tech layoffs worldwide"]
-    partial_2025 = seed[seed["period"].str.startswith("January–July 2025")]
-    if not partial_2025.empty and 2025 in years:
-        axes.scatter(
-            [years.index(2025)],
-            partial_2025["value"] / 1000,
-            marker="D",
-            s=60,
-            color=PALETTE["black"],
-            zorder=3,
-            label="source article: Jan–Jul 2025 (TrueUp)",
-        )
+            if not complete:
+                axes.annotate(
+                    str(row["status"]),
+                    xy=(position, row["layoffs"] / 1000),
+                    xytext=(0, 3),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=9,
+                    color="#444444",
+                )
+    full = complete_years(trackers)
+    if full and full[-1] != years[-1]:
+        axes.axvline(years.index(full[-1]) + 0.5, color="#555555", lw=1, ls="--")
     axes.set_xticks(range(len(years)), [str(y) for y in years])
-    axes.set(ylabel="thousand employees", title="Tech layoffs per year: two trackers disagree")
-    axes.legend(fontsize=9)
+    axes.set(
+        ylabel="thousand employees",
+        title="Tech layoffs per year: two trackers disagree",
+        ylim=(0, 1.35 * trackers["layoffs"].max() / 1000),
+    )
+    axes.set_xlabel("year (hatched: incomplete)")
+    _legend_below(axes)
+    _ticks_inside(axes)
     axes.annotate(
-        "hatched: part-year count or projection",
+        f"complete years {full[0]}–{full[-1]}: compare these" if full else "no complete year",
         xy=(0.01, 0.97),
         xycoords="axes fraction",
         va="top",
@@ -294,8 +486,8 @@ def plot_layoff_trackers(trackers: pd.DataFrame, claims: pd.DataFrame) -> Figure
     return figure
 
 
-def layoff_trackers_alt(trackers: pd.DataFrame, claims: pd.DataFrame) -> str:
-    """Alt text for :func:`plot_layoff_trackers`, generated from the tables."""
+def layoff_trackers_alt(trackers: pd.DataFrame) -> str:
+    """Alt text for :func:`plot_layoff_trackers`, generated from the table."""
     parts = []
     for name, rows in trackers.groupby("tracker", sort=False):
         values = ", ".join(
@@ -304,55 +496,104 @@ def layoff_trackers_alt(trackers: pd.DataFrame, claims: pd.DataFrame) -> str:
             for row in rows.itertuples()
         )
         parts.append(f"{name} — {values}")
-    return "Bar chart of tech-sector layoffs per year by tracker. " + "; ".join(parts) + "."
+    full = complete_years(trackers)
+    span = f" Only {full[0]}–{full[-1]} are complete years in both trackers." if full else ""
+    return "Bar chart of tech-sector layoffs per year by tracker. " + "; ".join(parts) + "." + span
 
 
 def plot_exposure(estimates: pd.DataFrame) -> Figure:
-    """Horizontal bars of the headline shares, grouped by study."""
-    figure = new_figure(1, width=7.5, height=4.6)
+    """Horizontal bars of the headline shares, one colour per study.
+
+    On a laptop each bar is named on the left; on a phone, whose column is too narrow for
+    that, the name sits just above its bar. A hatched bar is a share of employers, not of
+    jobs (column ``share_of``).
+    """
+    narrow = current_layout().name == "narrow"
+    figure = new_figure(1, width=7.0, height=5.2)
     (axes,) = figure.axes
-    labels = [f"{row.study}: {row.measure} ({row.scope})" for row in estimates.itertuples()]
     studies = list(dict.fromkeys(estimates["study"]))
     colours = [PALETTE[name] for name in ("blue", "orange", "green", "purple", "sky")]
     colour_of = {study: colours[i % len(colours)] for i, study in enumerate(studies)}
-    positions = np.arange(len(estimates))[::-1]
-    axes.barh(positions, estimates["share_pct"], color=[colour_of[s] for s in estimates["study"]])
+    step = 2.0 if narrow else 1.0
+    positions = step * np.arange(len(estimates))[::-1]
+    employers = (estimates["share_of"] == "employers").to_numpy()
+    axes.barh(
+        positions,
+        estimates["share_pct"],
+        height=0.55 if narrow else 0.7,
+        color=[colour_of[s] for s in estimates["study"]],
+        hatch=["//" if e else "" for e in employers],
+        edgecolor="white",
+    )
     for position, value in zip(positions, estimates["share_pct"], strict=True):
         axes.text(value + 1, position, f"{value:g}%", va="center", fontsize=9)
-    axes.set_yticks(
-        positions, [label if len(label) < 70 else label[:67] + "…" for label in labels], fontsize=8
-    )
+    if narrow:
+        for position, label in zip(positions, estimates["short_label"], strict=True):
+            axes.text(0, position + 0.38, label, va="bottom", ha="left", fontsize=9)
+        axes.set_yticks([])
+        axes.set_ylim(positions[-1] - 0.5, positions[0] + 1.3)
+    else:
+        axes.set_yticks(positions, list(estimates["short_label"]), fontsize=9)
     axes.set(
-        xlabel="% (each bar measures something different)",
+        xlabel="% of jobs (*: % of employers)",
         xlim=(0, 100),
-        title="Headline shares of jobs touched by AI and automation",
+        title="Headline numbers on AI and jobs: each measures something else",
     )
     axes.grid(axis="y", visible=False)
+    _ticks_inside(axes)
     return figure
 
 
 def exposure_alt(estimates: pd.DataFrame) -> str:
     """Alt text for :func:`plot_exposure`."""
     items = "; ".join(
-        f"{row.study}, {row.measure}, {row.scope}: {row.share_pct:g}%"
+        f"{row.study}, {row.measure}, {row.scope}: {row.share_pct:g}% of {row.share_of}"
         for row in estimates.itertuples()
     )
     return f"Horizontal bar chart of headline shares from four studies. {items}."
 
 
 def plot_agriculture(shares: pd.DataFrame) -> Figure:
-    """Share of workers in agriculture over time, one line per country."""
-    figure = new_figure(1, width=7.0, height=3.8)
-    (axes,) = figure.axes
+    """Share of workers in agriculture: the long history (Britain, France, the United States)
+    and, in a panel of its own, Indonesia's recent years."""
+    figure = new_figure(2, width=7.0, height=4.2)
+    history, recent = figure.axes
+    colours = dict(zip(dict.fromkeys(shares["country"]), PALETTE_CYCLE, strict=False))
     for country, rows in shares.groupby("country", sort=False):
-        axes.plot(rows["year"], rows["share_pct"], marker="o", label=country)
-    axes.set(
+        axes = recent if country == "Indonesia" else history
+        axes.plot(
+            rows["year"], rows["share_pct"], marker="o", label=country, color=colours[country]
+        )
+        if axes is history:  # named at the end of its line: no legend to cover the data
+            last = rows.iloc[-1]
+            axes.annotate(
+                "US" if country == "United States" else country,
+                xy=(last["year"], last["share_pct"]),
+                xytext=(0, -16),
+                textcoords="offset points",
+                ha="right" if last["year"] > 1880 else "center",
+                fontsize=9,
+                color=colours[country],
+            )
+    history.set(
         xlabel="year",
-        ylabel="% of workers in agriculture",
-        ylim=(0, 80),
-        title="Earlier creative destruction was slow: the move out of farming",
+        ylabel="% of workers in farming",
+        ylim=(0, 60),
+        title="Earlier waves: a few points a decade",
     )
-    axes.legend(fontsize=9)
+    history.set_xticks([1750, 1800, 1850, 1900])
+    history.set_xlim(1740, 1925)
+    indonesia = shares.loc[shares["country"] == "Indonesia", "share_pct"]
+    recent.set(
+        xlabel="year (August survey)",
+        ylabel="% of workers in farming",
+        ylim=(np.floor(indonesia.min()) - 2, np.ceil(indonesia.max()) + 1),
+        title="Indonesia: down, then up in the pandemic",
+    )
+    recent.set_xticks([2016, 2019, 2022, 2025])
+    recent.set_xlim(2015.5, 2025.5)
+    _ticks_inside(history)
+    _ticks_inside(recent)
     return figure
 
 
@@ -360,8 +601,9 @@ def agriculture_alt(shares: pd.DataFrame) -> str:
     """Alt text for :func:`plot_agriculture`."""
     parts = []
     for country, rows in shares.groupby("country", sort=False):
-        first, last = rows.iloc[0], rows.iloc[-1]
-        parts.append(
-            f"{country} {first.share_pct:g}% in {first.year} to {last.share_pct:g}% in {last.year}"
-        )
-    return "Line chart of the share of workers in agriculture: " + "; ".join(parts) + "."
+        points = ", ".join(f"{row.share_pct:g}% in {row.year}" for row in rows.itertuples())
+        parts.append(f"{country}: {points}")
+    return (
+        "Two line charts of the share of workers in agriculture, the first for Britain, France "
+        "and the United States, the second for Indonesia. " + "; ".join(parts) + "."
+    )

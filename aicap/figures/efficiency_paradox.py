@@ -1,17 +1,22 @@
-"""Figures for the efficiency-paradox chapter: plot functions and interactive figures."""
+"""Figures for the efficiency-paradox chapter: plot functions and interactive figures.
+
+Every plot function draws both layouts: side by side on a laptop, stacked on a phone, where
+legends move under their panel and labels get shorter (``style.current_layout()``).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.transforms import offset_copy
 
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import efficiency_paradox as model
-from aicap.style import PALETTE, log_scale, new_figure
+from aicap.style import PALETTE, current_layout, log_scale, new_figure
 
 #: Elasticities on the horizontal axis of the rebound figure.
-ELASTICITY_GRID = np.round(np.linspace(0.0, 3.0, 121), 4)
+ELASTICITY_GRID = np.round(np.linspace(0.0, 4.0, 161), 4)
 #: Pass-through shares on the horizontal axis of the income figure.
 PASS_THROUGH_GRID = np.round(np.linspace(0.0, 1.0, 101), 4)
 #: The bars of the rebound figure: model quantity and label.
@@ -19,8 +24,58 @@ REBOUND_BARS = {
     "price": "price\nper task",
     "time_per_task": "time\nper task",
     "output": "output",
-    "hours": "hours\nworked",
+    "hours": "total\nhours",
 }
+
+
+def _narrow() -> bool:
+    return current_layout().name == "narrow"
+
+
+def _legend(axes, ncols: int = 1, lines: int = 1, inside: bool = False, **options) -> None:
+    """A legend inside the panel on a laptop (``options``), under it on a phone (below the
+    tick labels and an x-axis label of ``lines`` lines), so it never covers the data. With
+    ``inside``, a phone's legend stays in the panel too, in two columns where the data leave
+    room (for stacked panels, whose layout does not make room for a legend between them)."""
+    if not _narrow():
+        axes.legend(fontsize=9, **options)
+        return
+    if inside:
+        axes.legend(
+            loc="best",
+            ncols=ncols,
+            fontsize=9,
+            frameon=True,
+            framealpha=0.85,
+            edgecolor="none",
+            columnspacing=0.8,
+            handlelength=1.4,
+            handletextpad=0.4,
+        )
+        return
+    below = offset_copy(axes.transAxes, fig=axes.figure, y=-(30 + 14 * lines), units="points")
+    axes.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=below,
+        ncols=ncols,
+        fontsize=9,
+        frameon=False,
+        borderaxespad=0.0,
+        columnspacing=0.8,
+        handlelength=1.4,
+        handletextpad=0.4,
+    )
+
+
+def _ticks_inside(axes) -> None:
+    """Keep only the ticks (major and minor) inside the axes' limits: a tick label outside them
+    would be drawn off the panel."""
+    for axis, (low, high) in ((axes.xaxis, axes.get_xlim()), (axes.yaxis, axes.get_ylim())):
+        low, high = min(low, high), max(low, high)
+        for minor in (False, True):
+            ticks = [t for t in axis.get_ticklocs(minor=minor) if low * 0.999 <= t <= high * 1.001]
+            axis.set_ticks(ticks, minor=minor)
 
 
 def _fmt(value: float) -> str:
@@ -37,38 +92,55 @@ def _ratio(value: float) -> str:
     return f"×{value:.2g}"
 
 
+def _pct(value: float) -> str:
+    return f"{100 * value:.0f}%"
+
+
 # ---------------------------------------------------------------------------------------------
 # Widget 1: gain x elasticity -> hours
 # ---------------------------------------------------------------------------------------------
 
 
-def plot_rebound(gain: float = 0.5, pass_through: float = 1.0, elasticity: float = 1.5) -> Figure:
-    """Left: hours worked after the gain for every elasticity. Right: the chosen case as bars."""
-    curve = model.rebound_outcomes(gain, pass_through, ELASTICITY_GRID)
-    point = model.rebound_outcomes(gain, pass_through, elasticity)
-    threshold = float(model.break_even_elasticity(gain, pass_through))
-    figure = new_figure(2, width=8.5, height=3.9)
-    left, right = figure.axes
+def _break_even(gain: float, pass_through: float, labour_share: float) -> float:
+    """The break-even elasticity, or inf where the price does not fall (no pass-through)."""
+    if pass_through < model.MIN_PASS_THROUGH:
+        return float("inf")
+    return float(model.break_even_elasticity(gain, pass_through, labour_share))
+
+
+def plot_rebound(
+    gain: float = 0.5,
+    pass_through: float = 1.0,
+    elasticity: float = 2.0,
+    labour_share: float = 0.6,
+) -> Figure:
+    """First panel: hours after the gain for every elasticity. Second: the chosen case."""
+    narrow = _narrow()
+    curve = model.rebound_outcomes(gain, pass_through, ELASTICITY_GRID, labour_share)
+    point = model.rebound_outcomes(gain, pass_through, elasticity, labour_share)
+    threshold = _break_even(gain, pass_through, labour_share)
+    figure = new_figure(2, width=8.5, height=4.2)
+    first, second = figure.axes
 
     hours = 100 * curve["hours"]
-    left.axhline(100, color=PALETTE["grey"], lw=1, ls=":", label="hours before the gain")
-    left.plot(ELASTICITY_GRID, hours, color=PALETTE["blue"], label="hours after the gain")
+    first.axhline(100, color=PALETTE["grey"], lw=1, ls=":", label="before the gain")
+    first.plot(ELASTICITY_GRID, hours, color=PALETTE["blue"], label="after the gain")
     if np.isfinite(threshold) and threshold <= ELASTICITY_GRID[-1]:
-        left.axvline(
+        first.axvline(
             threshold,
             color=PALETTE["orange"],
             ls="--",
             lw=1.6,
-            label=f"break-even elasticity {threshold:.2f}",
+            label=f"break-even {threshold:.2f}",
         )
     else:
         note = (
-            f"break-even elasticity {threshold:.1f}:\noff the chart"
+            f"break-even elasticity\n{threshold:.1f}: off the chart"
             if np.isfinite(threshold)
             else "no break-even:\nthe price does not fall"
         )
-        left.text(0.97, 0.95, note, transform=left.transAxes, ha="right", va="top", fontsize=9)
-    left.plot(
+        first.text(0.97, 0.95, note, transform=first.transAxes, ha="right", va="top", fontsize=9)
+    first.plot(
         [elasticity],
         [100 * float(point["hours"])],
         marker="o",
@@ -78,40 +150,53 @@ def plot_rebound(gain: float = 0.5, pass_through: float = 1.0, elasticity: float
         label="your setting",
     )
     top = max(150.0, 1.08 * hours.max())
-    left.set(
+    first.set(
         xlabel="price elasticity of demand",
-        ylabel="hours worked (before = 100)",
+        ylabel="total hours (before = 100)",
         title="More efficient, more work?",
         xlim=(0, ELASTICITY_GRID[-1]),
         ylim=(0, min(top, 400.0)),
     )
-    left.legend(loc="upper left", fontsize=8.5)
+    if narrow:  # head room for the legend inside the panel
+        first.set_ylim(0, 1.45 * min(top, 400.0))
+    _ticks_inside(first)
+    _legend(first, ncols=2, inside=True, loc="upper left")
 
     values = [100 * float(point[name]) for name in REBOUND_BARS]
     colours = [PALETTE["sky"], PALETTE["green"], PALETTE["orange"], PALETTE["blue"]]
     positions = np.arange(len(values))
-    right.bar(positions, values, color=colours, width=0.65)
-    right.axhline(100, color=PALETTE["grey"], lw=1, ls=":")
+    second.bar(positions, values, color=colours, width=0.65)
+    second.axhline(100, color=PALETTE["grey"], lw=1, ls=":")
     for position, value in zip(positions, values, strict=True):
-        right.text(position, value, f"{value:.0f}", ha="center", va="bottom", fontsize=9)
-    right.set_xticks(positions, list(REBOUND_BARS.values()), fontsize=9)
-    right.set(
-        ylabel="index (before = 100)",
-        title=f"Gain {100 * gain:.0f}%, pass-through {100 * pass_through:.0f}%, "
-        f"elasticity {_fmt(elasticity)}",
-        ylim=(0, 1.18 * max(values + [100.0])),
+        second.text(position, value, f"{value:.0f}", ha="center", va="bottom", fontsize=9)
+    labels = [
+        label.split("\n")[-1 if name == "hours" else 0] for name, label in REBOUND_BARS.items()
+    ]
+    second.set_xticks(positions, labels if narrow else list(REBOUND_BARS.values()), fontsize=9)
+    title = (
+        f"Gain +{100 * gain:.0f}%, pass-through {_pct(pass_through)},\n"
+        f"elasticity {_fmt(elasticity)}, wages {_pct(labour_share)} of price"
     )
-    right.title.set_fontsize(10)
-    right.grid(axis="x", visible=False)
+    second.set(ylabel="index (before = 100)", title=title, ylim=(0, 1.18 * max(values + [100.0])))
+    second.title.set_fontsize(9.5 if narrow else 10)
+    second.grid(axis="x", visible=False)
+    _ticks_inside(second)
     return figure
 
 
-def rebound_alt(gain: float = 0.5, pass_through: float = 1.0, elasticity: float = 1.5) -> str:
+def rebound_alt(
+    gain: float = 0.5,
+    pass_through: float = 1.0,
+    elasticity: float = 2.0,
+    labour_share: float = 0.6,
+) -> str:
     """Alt text for :func:`plot_rebound`, with the numbers a reader would read off it."""
-    point = model.rebound_outcomes(gain, pass_through, elasticity)
-    threshold = float(model.break_even_elasticity(gain, pass_through))
-    low = 100 * float(model.rebound_outcomes(gain, pass_through, 0.0)["hours"])
-    high = 100 * float(model.rebound_outcomes(gain, pass_through, ELASTICITY_GRID[-1])["hours"])
+    point = model.rebound_outcomes(gain, pass_through, elasticity, labour_share)
+    threshold = _break_even(gain, pass_through, labour_share)
+    ends = model.rebound_outcomes(
+        gain, pass_through, np.array([0.0, ELASTICITY_GRID[-1]]), labour_share
+    )["hours"]
+    low, high = 100 * float(ends[0]), 100 * float(ends[1])
     if np.isfinite(threshold):
         where = (
             f"Hours rise above their old level only when the elasticity exceeds {threshold:.2f}."
@@ -119,13 +204,82 @@ def rebound_alt(gain: float = 0.5, pass_through: float = 1.0, elasticity: float 
     else:
         where = "With no pass-through the price does not fall, so no elasticity raises hours."
     return (
-        f"Two charts of the rebound model for a productivity gain of {100 * gain:.0f}% and "
-        f"pass-through of {100 * pass_through:.0f}%. Left: a line of hours worked (before = 100) "
-        f"against the price elasticity of demand from 0 to {ELASTICITY_GRID[-1]:g}, rising from "
-        f"{low:.0f} to {high:.0f}. {where} Right: at an elasticity of {_fmt(elasticity)}, the "
-        f"price per task is {100 * float(point['price']):.0f}, time per task "
-        f"{100 * float(point['time_per_task']):.0f}, output {100 * float(point['output']):.0f} "
-        f"and hours worked {100 * float(point['hours']):.0f}."
+        f"Two charts of the rebound model for a productivity gain of {100 * gain:.0f}%, "
+        f"pass-through of {100 * pass_through:.0f}% of the cost saving and wages equal to "
+        f"{100 * labour_share:.0f}% of the price. First: a line of total hours worked (before "
+        f"= 100) against the price elasticity of demand from 0 to {ELASTICITY_GRID[-1]:g}, "
+        f"going from {low:.0f} to {high:.0f}. {where} Second: at an elasticity of "
+        f"{_fmt(elasticity)}, the price per task is {100 * float(point['price']):.0f}, time per "
+        f"task {100 * float(point['time_per_task']):.0f}, output "
+        f"{100 * float(point['output']):.0f} and total hours "
+        f"{100 * float(point['hours']):.0f}."
+    )
+
+
+def rebound_summary(
+    gain: float = 0.5,
+    pass_through: float = 1.0,
+    elasticity: float = 2.0,
+    labour_share: float = 0.6,
+) -> str:
+    """One sentence for the page after each move: hours up or down, and the break-even."""
+    hours = 100 * float(
+        model.rebound_outcomes(gain, pass_through, elasticity, labour_share)["hours"]
+    )
+    threshold = _break_even(gain, pass_through, labour_share)
+    change = "rise" if hours > 100.05 else "fall" if hours < 99.95 else "stay"
+    need = (
+        f"the break-even elasticity is {threshold:.2f}"
+        if np.isfinite(threshold)
+        else "no elasticity is enough, because the price does not fall"
+    )
+    return f"Total hours {change} to {hours:.0f} (before = 100); {need}."
+
+
+def _labour_share_control(page: tuple[float, ...]) -> Control:
+    """The labour-share slider, shared by both widgets."""
+    return Control(
+        "labour_share",
+        "Wages as a share of the price before the gain",
+        0.6,
+        0.2,
+        0.95,
+        0.05,
+        unit="%",
+        scale=100,
+        help="The rest of the price is the owners' margin.",
+        page=page,
+    )
+
+
+def _pass_through_control(default: float, page: tuple[float, ...]) -> Control:
+    """The pass-through slider, shared by both widgets (their defaults differ)."""
+    return Control(
+        "pass_through",
+        "Share of the cost saving passed into the price",
+        default,
+        0.0,
+        1.0,
+        0.05,
+        unit="%",
+        scale=100,
+        help="100% means the price falls by the whole saving in the cost of a task.",
+        page=page,
+    )
+
+
+def _gain_control(page: tuple[float, ...]) -> Control:
+    return Control(
+        "gain",
+        "Productivity gain (more tasks per hour)",
+        0.5,
+        0.05,
+        3.0,
+        0.05,
+        unit="%",
+        scale=100,
+        help="50% means 50% more tasks an hour.",
+        page=page,
     )
 
 
@@ -136,37 +290,24 @@ def rebound_explorer() -> InteractiveFigure:
         title="The rebound: efficiency, prices and hours",
         plot=plot_rebound,
         alt=rebound_alt,
+        summary=rebound_summary,
         caption="Illustrative model (assumptions, not estimates): a productivity gain cuts the "
-        "time per task, part of the saving lowers the price, and demand responds.",
+        "time and the wage cost of a task, part of that saving lowers the price, and demand "
+        "responds. Hours are the profession's total hours.",
         controls=[
-            Control(
-                "gain",
-                "Productivity gain (more tasks per hour)",
-                0.5,
-                0.0,
-                3.0,
-                0.05,
-                unit="share",
-                help="0.5 means 50% more tasks an hour.",
-            ),
-            Control(
-                "pass_through",
-                "Share of the cost cut passed into the price",
-                1.0,
-                0.0,
-                1.0,
-                0.05,
-                unit="share",
-            ),
+            _gain_control(page=(0.05, 0.5, 3.0)),
+            _pass_through_control(1.0, page=(0.0, 0.25, 0.5, 0.75, 1.0)),
             Control(
                 "elasticity",
                 "Price elasticity of demand",
-                1.5,
+                2.0,
                 0.0,
-                3.0,
+                4.0,
                 0.05,
                 help="How strongly the quantity demanded responds to the price.",
+                page=(0.0, 2.0, 4.0),
             ),
+            _labour_share_control(page=(0.2, 0.6, 0.95)),
         ],
     )
 
@@ -182,26 +323,32 @@ def plot_income_split(
     elasticity: float = 0.8,
     labour_share: float = 0.6,
 ) -> Figure:
-    """Left: incomes against pass-through. Right: revenue split before and after the gain."""
+    """First panel: incomes against pass-through. Second: revenue split before and after."""
+    narrow = _narrow()
     curve = model.rebound_outcomes(gain, PASS_THROUGH_GRID, elasticity, labour_share)
     point = model.rebound_outcomes(gain, pass_through, elasticity, labour_share)
-    figure = new_figure(2, width=8.5, height=3.9)
-    left, right = figure.axes
+    best = model.owners_best_pass_through(gain, elasticity, labour_share)
+    best_owners = model.rebound_outcomes(gain, best, elasticity, labour_share)
+    figure = new_figure(2, width=8.5, height=4.2)
+    first, second = figure.axes
 
-    left.axhline(100, color=PALETTE["grey"], lw=1, ls=":")
-    left.plot(
-        PASS_THROUGH_GRID,
-        100 * curve["workers_income_index"],
-        color=PALETTE["blue"],
-        label="workers' income",
-    )
-    left.plot(
-        PASS_THROUGH_GRID,
-        100 * curve["owners_income_index"],
+    owners = 100 * curve["owners_income_index"]
+    workers = 100 * curve["workers_income_index"]
+    first.axhline(100, color=PALETTE["grey"], lw=1, ls=":")
+    first.plot(PASS_THROUGH_GRID, workers, color=PALETTE["blue"], label="workers' income")
+    first.plot(PASS_THROUGH_GRID, owners, color=PALETTE["vermillion"], label="owners' income")
+    first.axvline(best, color=PALETTE["vermillion"], ls=":", lw=1.4)
+    first.plot(
+        [best],
+        [100 * float(best_owners["owners_income_index"])],
+        marker="D",
+        ms=8,
         color=PALETTE["vermillion"],
-        label="owners' income",
+        ls="none",
+        clip_on=False,
+        label=f"owners' best {100 * best:.0f}%",
     )
-    left.plot(
+    first.plot(
         [pass_through, pass_through],
         [100 * float(point["workers_income_index"]), 100 * float(point["owners_income_index"])],
         marker="o",
@@ -210,37 +357,48 @@ def plot_income_split(
         ls="none",
         label="your setting",
     )
-    left.set(
-        xlabel="share of the cost cut passed into the price",
+    top = max(owners.max(), workers.max(), 100.0)
+    first.set(
+        xlabel="pass-through (% of the saving)",
         ylabel="income (each before = 100)",
         title="Who gains from the productivity gain?",
-        xlim=(0, 1),
+        xlim=(-0.02, 1.02),
+        ylim=(0, 1.35 * top),
     )
-    left.set_ylim(bottom=0)
-    left.legend(loc="best", fontsize=8.5)
+    first.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0%", "25%", "50%", "75%", "100%"])
+    if narrow:  # head room for the legend inside the panel
+        first.set_ylim(0, 1.7 * top)
+    _ticks_inside(first)
+    _legend(first, ncols=2, inside=True, loc="upper left")
 
-    workers = [100 * labour_share, 100 * float(point["workers_income"])]
-    owners = [100 * (1 - labour_share), 100 * float(point["owners_income"])]
+    wage_bars = [100 * labour_share, 100 * float(point["workers_income"])]
+    profit_bars = [100 * (1 - labour_share), 100 * float(point["owners_income"])]
     positions = np.arange(2)
-    right.bar(positions, workers, width=0.55, color=PALETTE["blue"], label="workers (wages)")
-    right.bar(
+    second.bar(positions, wage_bars, width=0.55, color=PALETTE["blue"], label="workers (wages)")
+    second.bar(
         positions,
-        owners,
+        profit_bars,
         width=0.55,
-        bottom=workers,
+        bottom=wage_bars,
         color=PALETTE["vermillion"],
         label="owners (profit)",
     )
-    top = 1.3 * max(100.0, workers[1] + owners[1])
-    for position, low, high in zip(positions, workers, owners, strict=True):
-        if low > 0.06 * top:  # label a segment only where the number fits inside it
-            right.text(position, low / 2, f"{low:.0f}", ha="center", va="center", color="white")
-        if high > 0.06 * top:
-            right.text(position, low + high / 2, f"{high:.0f}", ha="center", va="center")
-    right.set_xticks(positions, ["before", "after"])
-    right.set(ylabel="revenue (before = 100)", title="Revenue and how it is split", ylim=(0, top))
-    right.grid(axis="x", visible=False)
-    right.legend(loc="upper center", fontsize=8.5, ncols=2)
+    height = 1.35 * max(100.0, wage_bars[1] + profit_bars[1])
+    for position, low, high in zip(positions, wage_bars, profit_bars, strict=True):
+        if low > 0.07 * height:  # label a segment only where the number fits inside it
+            second.text(position, low / 2, f"{low:.0f}", ha="center", va="center", color="white")
+        if high > 0.07 * height:
+            second.text(position, low + high / 2, f"{high:.0f}", ha="center", va="center")
+    second.set_xticks(positions, ["before", "after"])
+    second.set(
+        ylabel="revenue (before = 100)",
+        title=f"Revenue and its split at {_pct(pass_through)}",
+        ylim=(0, height),
+    )
+    second.title.set_fontsize(10 if narrow else 11)
+    second.grid(axis="x", visible=False)
+    _ticks_inside(second)
+    second.legend(loc="upper center", fontsize=9, ncols=2, columnspacing=0.8, handlelength=1.4)
     return figure
 
 
@@ -254,17 +412,36 @@ def income_split_alt(
     point = model.rebound_outcomes(gain, pass_through, elasticity, labour_share)
     ends = model.rebound_outcomes(gain, np.array([0.0, 1.0]), elasticity, labour_share)
     workers, owners = ends["workers_income_index"], ends["owners_income_index"]
+    share = model.owners_best_pass_through(gain, elasticity, labour_share)
     return (
         f"Two charts for a productivity gain of {100 * gain:.0f}%, an elasticity of demand of "
         f"{_fmt(elasticity)} and wages equal to {100 * labour_share:.0f}% of revenue before the "
-        "gain. Left: lines of workers' and owners' income (each before = 100) against the share "
-        f"of the cost cut passed into the price. From no pass-through to full pass-through, "
-        f"workers' income goes from {100 * workers[0]:.0f} to {100 * workers[1]:.0f} and owners' "
-        f"income from {100 * owners[0]:.0f} to {100 * owners[1]:.0f}. Right: stacked bars of "
-        f"revenue before (100) and after ({100 * float(point['revenue']):.0f}) at "
-        f"{100 * pass_through:.0f}% pass-through: wages {100 * labour_share:.0f} then "
-        f"{100 * float(point['workers_income']):.0f}, profit {100 * (1 - labour_share):.0f} "
-        f"then {100 * float(point['owners_income']):.0f}."
+        "gain. First: lines of workers' and owners' income (each before = 100) against the "
+        "share of the cost saving passed into the price. From no pass-through to full "
+        f"pass-through, workers' income goes from {100 * workers[0]:.0f} to "
+        f"{100 * workers[1]:.0f} and owners' income from {100 * owners[0]:.0f} to "
+        f"{100 * owners[1]:.0f}. Owners' income is highest at {100 * share:.0f}% pass-through. "
+        f"Second: stacked bars of revenue before (100) and after "
+        f"({100 * float(point['revenue']):.0f}) at {100 * pass_through:.0f}% pass-through: "
+        f"wages {100 * labour_share:.0f} then {100 * float(point['workers_income']):.0f}, "
+        f"profit {100 * (1 - labour_share):.0f} then {100 * float(point['owners_income']):.0f}."
+    )
+
+
+def income_split_summary(
+    gain: float = 0.5,
+    pass_through: float = 0.5,
+    elasticity: float = 0.8,
+    labour_share: float = 0.6,
+) -> str:
+    """One sentence for the page after each move."""
+    point = model.rebound_outcomes(gain, pass_through, elasticity, labour_share)
+    best = model.owners_best_pass_through(gain, elasticity, labour_share)
+    workers = 100 * (float(point["workers_income_index"]) - 1)
+    owners = 100 * (float(point["owners_income_index"]) - 1)
+    return (
+        f"Workers' income {workers:+.0f}%, owners' {owners:+.0f}%; "
+        f"owners would choose {100 * best:.0f}% pass-through."
     )
 
 
@@ -275,37 +452,23 @@ def income_split_explorer() -> InteractiveFigure:
         title="Who captures the gain: workers, owners or customers",
         plot=plot_income_split,
         alt=income_split_alt,
+        summary=income_split_summary,
         caption="Illustrative model (assumptions, not estimates): the hourly wage is fixed, so "
-        "workers' income follows hours; owners keep revenue minus wages.",
+        "workers' income follows hours; owners keep revenue minus wages. The owners' best "
+        "pass-through assumes the price may not rise above its old level.",
         controls=[
+            _gain_control(page=(0.05, 0.5, 3.0)),
+            _pass_through_control(0.5, page=(0.0, 0.5, 1.0)),
             Control(
-                "gain",
-                "Productivity gain (more tasks per hour)",
-                0.5,
+                "elasticity",
+                "Price elasticity of demand",
+                0.8,
                 0.0,
                 3.0,
                 0.05,
-                unit="share",
+                page=(0.0, 0.8, 1.8, 2.5, 3.0),
             ),
-            Control(
-                "pass_through",
-                "Share of the cost cut passed into the price",
-                0.5,
-                0.0,
-                1.0,
-                0.05,
-                unit="share",
-            ),
-            Control("elasticity", "Price elasticity of demand", 0.8, 0.0, 3.0, 0.05),
-            Control(
-                "labour_share",
-                "Wages as a share of revenue before the gain",
-                0.6,
-                0.1,
-                0.9,
-                0.05,
-                unit="share",
-            ),
+            _labour_share_control(page=(0.2, 0.6, 0.95)),
         ],
     )
 
@@ -318,8 +481,8 @@ PROFESSION_BARS = {
     "price": "price",
     "output": "output",
     "hours": "hours",
-    "workers_income_index": "workers'\nincome",
-    "owners_income_index": "owners'\nincome",
+    "workers_income_index": "workers'\npay",
+    "owners_income_index": "owners'\nprofit",
 }
 
 
@@ -335,8 +498,9 @@ def profession_outcomes(presets: pd.DataFrame) -> pd.DataFrame:
 
 def plot_professions(presets: pd.DataFrame) -> Figure:
     """Bars up or down from 'before' on a log scale: the radiologist and the designer."""
+    narrow = _narrow()
     outcomes = profession_outcomes(presets)
-    figure = new_figure(1, width=7.5, height=4.2)
+    figure = new_figure(1, width=7.0, height=4.4)
     (axes,) = figure.axes
     colours = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"]]
     width = 0.8 / len(outcomes)
@@ -355,24 +519,29 @@ def plot_professions(presets: pd.DataFrame) -> Figure:
         for x, value in zip(offset, values, strict=True):
             axes.text(
                 x,
-                value * (1.15 if value >= 1 else 0.87),
+                value * (1.12 if value >= 1 else 0.89),
                 _ratio(value),
                 ha="center",
                 va="bottom" if value >= 1 else "top",
-                fontsize=8.5,
+                fontsize=9,
+                rotation=90 if narrow else 0,
             )
     axes.axhline(1.0, color="#333333", lw=1)
     log_scale(axes, "y")
-    low = min(0.5, outcomes.to_numpy().min() / 2.5)
-    high = max(2.0, outcomes.to_numpy().max() * 2.5)
+    low = min(0.5, outcomes.to_numpy().min() / (12 if narrow else 3))
+    high = max(2.0, outcomes.to_numpy().max() * (8 if narrow else 4))
     axes.set_ylim(low, high)
-    axes.set_xticks(positions, list(PROFESSION_BARS.values()))
+    axes.set_xticks(positions, list(PROFESSION_BARS.values()), fontsize=9 if narrow else 10)
     axes.set(
         ylabel="after ÷ before (log scale)",
-        title="Two professions in the rebound model (assumed parameters)",
+        title="Two professions in the model (assumed values)",
     )
     axes.grid(axis="x", visible=False)
-    axes.legend(loc="upper left", fontsize=9)
+    _ticks_inside(axes)
+    if narrow:
+        _legend(axes, ncols=2, lines=0)
+    else:
+        axes.legend(loc="upper center", fontsize=9, ncols=2)
     return figure
 
 
@@ -398,43 +567,60 @@ def professions_alt(presets: pd.DataFrame) -> str:
     )
 
 
-def plot_break_even(gains: dict[str, float]) -> Figure:
+def plot_break_even(gains: dict[str, float], labour_share: float = 0.6) -> Figure:
     """Break-even elasticity against pass-through, one line per named gain (log scale)."""
+    narrow = _narrow()
     shares = np.round(np.linspace(0.1, 1.0, 91), 4)
-    figure = new_figure(1, width=7.0, height=4.0)
+    figure = new_figure(1, width=7.0, height=4.2)
     (axes,) = figure.axes
     colours = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"]]
     for i, (label, gain) in enumerate(gains.items()):
         axes.plot(
-            shares,
-            model.break_even_elasticity(gain, shares),
+            100 * shares,
+            model.break_even_elasticity(gain, shares, labour_share),
             color=colours[i % len(colours)],
             label=label,
         )
-    axes.plot(shares, 1 / shares, color=PALETTE["grey"], ls=":", lw=1.5, label="1 ÷ pass-through")
+    axes.plot(
+        100 * shares,
+        1 / (shares * labour_share),
+        color=PALETTE["black"],
+        ls=":",
+        lw=1.6,
+        zorder=5,
+        label="rule of thumb 1 ÷ (s × a)",
+    )
     log_scale(axes, "y")
     axes.set(
-        xlabel="share of the cost cut passed into the price",
+        xlabel="pass-through s (% of the cost saving passed into the price)",
         ylabel="break-even elasticity (log scale)",
-        title="How responsive must demand be for hours to rise?",
-        xlim=(0.1, 1.0),
+        title=f"How responsive must demand be? (wages a = {100 * labour_share:.0f}% of price)",
+        xlim=(10, 100),
     )
-    axes.legend(fontsize=9)
+    axes.title.set_fontsize(10)
+    _ticks_inside(axes)
+    if narrow:
+        _legend(axes, ncols=2, lines=2)
+    else:
+        axes.legend(fontsize=9, loc="upper right")
     return figure
 
 
-def break_even_alt(gains: dict[str, float]) -> str:
+def break_even_alt(gains: dict[str, float], labour_share: float = 0.6) -> str:
     """Alt text for :func:`plot_break_even`."""
     parts = []
     for label, gain in gains.items():
-        low, mid, high = model.break_even_elasticity(gain, np.array([0.1, 0.5, 1.0]))
+        low, mid, high = model.break_even_elasticity(gain, np.array([0.1, 0.5, 1.0]), labour_share)
         parts.append(
             f"{label}: {low:.1f} at 10% pass-through, {mid:.2f} at 50% and {high:.2f} at 100%"
         )
     return (
         "Line chart on a log scale of the break-even elasticity, above which a productivity gain "
-        "raises hours worked, against the share of the cost cut passed into the price (10% to "
-        "100%). " + "; ".join(parts) + ". A dotted line shows 1 divided by the pass-through."
+        "raises hours worked, against the share of the cost saving passed into the price (10% to "
+        f"100%), with wages {100 * labour_share:.0f}% of the price. "
+        + "; ".join(parts)
+        + ". A dotted line shows 1 divided by the pass-through times the wage share, the "
+        "break-even for a very small gain; it lies almost on top of the line for the small gain."
     )
 
 
@@ -443,18 +629,27 @@ def break_even_alt(gains: dict[str, float]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def plot_surveys(surveys: pd.DataFrame, claims: pd.DataFrame) -> Figure:
-    """Horizontal bars: what leaders reported, what they expected, and what the article says."""
-    figure = new_figure(1, width=7.5, height=3.8)
-    (axes,) = figure.axes
+def _survey_rows(surveys: pd.DataFrame) -> list[tuple[str, str, str, pd.Series]]:
+    """One bar per survey, kind and period: (long label, short label, kind, shares)."""
     rows = []
     for (survey, kind, period), group in surveys.groupby(["survey", "kind", "period"], sort=False):
         shares = group.set_index("answer")["share_pct"]
         verb = "AI replaced workers in" if kind == "reported" else "expect AI layoffs in"
-        rows.append((f"{survey}: {verb} {period}", kind, shares))
+        short = "happened" if kind == "reported" else "expected"
+        initials = "".join(part[0] for part in survey.replace("Resume", "Resume ").split())
+        rows.append((f"{survey}: {verb} {period}", f"{initials} {period}: {short}", kind, shares))
+    return rows
+
+
+def plot_surveys(surveys: pd.DataFrame, claims: pd.DataFrame) -> Figure:
+    """Horizontal bars: what leaders reported, what they expected, and what the article says."""
+    narrow = _narrow()
+    figure = new_figure(1, width=7.0, height=4.0)
+    (axes,) = figure.axes
+    rows = _survey_rows(surveys)
     seed = claims[claims["claim"].str.contains("laid off")]
     positions = np.arange(len(rows) + len(seed))[::-1]
-    for position, (_, kind, shares) in zip(positions, rows, strict=False):
+    for position, (_, _, kind, shares) in zip(positions, rows, strict=False):
         if kind == "reported":
             axes.barh(position, shares["yes"], color=PALETTE["blue"], label="said it happened")
             total = shares["yes"]
@@ -481,17 +676,37 @@ def plot_surveys(surveys: pd.DataFrame, claims: pd.DataFrame) -> Figure:
             label="source article's claim",
         )
         axes.text(row.value + 1, position, f"{row.value:g}%", va="center", fontsize=9)
-    labels = [label for label, _, _ in rows] + ["Source article: laid off in 2024"] * len(seed)
+    if narrow:
+        labels = [short for _, short, _, _ in rows] + ["Article: 2024"] * len(seed)
+    else:
+        labels = [long for long, _, _, _ in rows] + ["Source article: laid off in 2024"] * len(seed)
     axes.set_yticks(positions, labels, fontsize=9)
     handles, names = axes.get_legend_handles_labels()
     unique = dict(zip(names, handles, strict=True))
-    axes.legend(unique.values(), unique.keys(), fontsize=8.5, loc="lower right")
+    if narrow:
+        below = offset_copy(axes.transAxes, fig=figure, y=-44, units="points")
+        axes.legend(
+            unique.values(),
+            unique.keys(),
+            loc="upper center",
+            bbox_to_anchor=(0.4, 0.0),
+            bbox_transform=below,
+            ncols=2,
+            fontsize=9,
+            frameon=False,
+            columnspacing=0.8,
+            handlelength=1.4,
+        )
+    else:
+        axes.legend(unique.values(), unique.keys(), fontsize=9, loc="lower right")
     axes.set(
         xlabel="% of business leaders asked",
-        xlim=(0, 100),
+        xlim=(0, 60 if narrow else 100),
         title="Layoffs: reported, expected, quoted",
     )
+    axes.set_xticks([0, 25, 50] if narrow else [0, 20, 40, 60, 80, 100])
     axes.grid(axis="y", visible=False)
+    _ticks_inside(axes)
     return figure
 
 
@@ -511,3 +726,87 @@ def surveys_alt(surveys: pd.DataFrame, claims: pd.DataFrame) -> str:
     seed = claims[claims["claim"].str.contains("laid off")]
     parts += [f"the source article's claim of layoffs in 2024: {v:g}%" for v in seed["value"]]
     return "Horizontal bar chart of survey answers by business leaders. " + "; ".join(parts) + "."
+
+
+# ---------------------------------------------------------------------------------------------
+# Real figures: tech unemployment on two measures, beside all workers on the same footing
+# ---------------------------------------------------------------------------------------------
+
+#: The months the tech-unemployment chart compares.
+TECH_MONTHS = ("2024-12", "2025-01", "2025-02")
+#: The chart's series: column name and colour.
+TECH_SERIES = {
+    "tech occupations (CompTIA)": PALETTE["blue"],
+    "IT professionals (Janco)": PALETTE["orange"],
+    "all workers, not seasonally adjusted (BLS)": PALETTE["grey"],
+}
+
+
+def tech_unemployment_rates(comptia: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
+    """One row per month of :data:`TECH_MONTHS`: CompTIA's tech-occupation rate, Janco's IT rate
+    and the all-workers rate that, like Janco's (and the BLS industry rates), is not seasonally
+    adjusted."""
+    occupations = comptia.set_index("month")
+    unadjusted = other[other["seasonally_adjusted"] == "no"]
+    janco = unadjusted[unadjusted["series"] == "IT professionals (Janco)"].set_index("month")
+    everyone = unadjusted[unadjusted["series"] == "all workers (BLS)"].set_index("month")
+    names = list(TECH_SERIES)
+    return pd.DataFrame(
+        {
+            names[0]: occupations["tech_unemployment_pct"],
+            names[1]: janco["rate_pct"],
+            names[2]: everyone["rate_pct"],
+        }
+    ).loc[list(TECH_MONTHS)]
+
+
+def plot_tech_unemployment(comptia: pd.DataFrame, other: pd.DataFrame) -> Figure:
+    """Grouped bars: two measures of US tech unemployment beside the unadjusted all-workers rate."""
+    narrow = _narrow()
+    rates = tech_unemployment_rates(comptia, other)
+    figure = new_figure(1, width=7.0, height=4.0)
+    (axes,) = figure.axes
+    width = 0.8 / len(rates.columns)
+    positions = np.arange(len(rates))
+    for i, (column, colour) in enumerate(TECH_SERIES.items()):
+        offset = positions + (i - (len(rates.columns) - 1) / 2) * width
+        values = rates[column].to_numpy(dtype=float)
+        label = column.replace(", not seasonally adjusted (BLS)", " (BLS, unadjusted)")
+        axes.bar(offset, values, width=width, color=colour, label=label)
+        for x, value in zip(offset, values, strict=True):
+            axes.text(x, value + 0.1, f"{value:.1f}", ha="center", va="bottom", fontsize=9)
+    axes.set_xticks(positions, ["Dec 2024", "Jan 2025", "Feb 2025"])
+    axes.set(
+        ylabel="unemployment rate (%)",
+        ylim=(0, 1.25 * float(rates.to_numpy().max())),
+        title="US tech unemployment on two measures",
+    )
+    axes.grid(axis="x", visible=False)
+    _ticks_inside(axes)
+    if narrow:
+        _legend(axes, ncols=1, lines=0)
+    else:
+        below = offset_copy(axes.transAxes, fig=figure, y=-30, units="points")
+        axes.legend(
+            fontsize=9,
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0.0),
+            bbox_transform=below,
+            ncols=3,
+            frameon=False,
+        )
+    return figure
+
+
+def tech_unemployment_alt(comptia: pd.DataFrame, other: pd.DataFrame) -> str:
+    """Alt text for :func:`plot_tech_unemployment`, generated from the tables."""
+    rates = tech_unemployment_rates(comptia, other)
+    parts = [
+        f"{month}: " + ", ".join(f"{column} {value:.1f}%" for column, value in row.items())
+        for month, row in rates.iterrows()
+    ]
+    return (
+        "Grouped bar chart of US unemployment rates for three months: workers in tech "
+        "occupations (CompTIA), IT professionals as Janco Associates counts them, and all "
+        "workers, not seasonally adjusted. " + "; ".join(parts) + "."
+    )

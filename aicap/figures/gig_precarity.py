@@ -5,19 +5,59 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import offset_copy
 
 from aicap.data import load
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import gig_precarity as model
-from aicap.style import PALETTE, new_figure
+from aicap.style import PALETTE, current_layout, new_figure
 
-#: Minimum wages drawn on the earnings figures: the two provinces of Greater Jakarta's fare zone.
-WAGE_REGIONS = ("DKI Jakarta", "Jawa Barat")
-#: Months simulated for a widget redraw (`make bench` reports the time it takes).
-WIDGET_MONTHS = 1000
+#: Legal floors drawn on the Greater Jakarta earnings figures: ``(region, province)``. DKI
+#: Jakarta sets only a UMP; the lowest and the highest UMK of the other Jabodetabek areas.
+WAGE_PLACES = (
+    ("DKI Jakarta", "DKI Jakarta"),
+    ("Kabupaten Bogor", "Jawa Barat"),
+    ("Kota Bekasi", "Jawa Barat"),
+)
+#: Months simulated for every driver's-month result in the chapter and for a widget redraw
+#: (one number, so the text, the tables and the figures agree; `make bench` times a redraw).
+N_MONTHS = 1000
+#: Identical drivers followed in the rating simulations of the chapter.
+N_DRIVERS = 2000
 #: The seed of every simulation drawn in the chapter.
 SEED = 2025
 WAGE_COLOURS = (PALETTE["vermillion"], PALETTE["purple"], PALETTE["green"], PALETTE["sky"])
+
+
+def _narrow() -> bool:
+    """True while drawing the phone layout (legends go below panels, labels get shorter)."""
+    return current_layout().name == "narrow"
+
+
+def _legend_below(axes, ncols: int = 1, lines: int = 1) -> None:
+    """A legend under the panel, below its tick labels and its x-axis label (of ``lines``
+    lines), so that it never covers the data or the labels."""
+    below = offset_copy(axes.transAxes, fig=axes.figure, y=-(32 + 15 * lines), units="points")
+    axes.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=below,
+        ncols=ncols,
+        fontsize=9,
+        frameon=False,
+        borderaxespad=0.0,
+        columnspacing=0.8,
+        handlelength=1.6,
+    )
+
+
+def _ticks_inside(axes) -> None:
+    """Keep only the tick marks inside the axes' limits (a label outside them would be drawn
+    off the panel, or sit over another label)."""
+    for axis, (low, high) in ((axes.xaxis, axes.get_xlim()), (axes.yaxis, axes.get_ylim())):
+        low, high = min(low, high), max(low, high)
+        axis.set_ticks([t for t in axis.get_ticklocs() if low - 1e-9 <= t <= high + 1e-9])
 
 
 def _rp(value: float, scale: float = 1000, unit: str = "thousand") -> str:
@@ -44,10 +84,27 @@ def default_driver_setup(zone: str = "Zone II (Greater Jakarta)") -> dict:
     )
 
 
-def wage_lines(regions=WAGE_REGIONS) -> dict[str, float]:
-    """``{"UMP <region>": monthly Rp}`` for the given regions, from minimum_wages_2025."""
-    wages = load("minimum_wages_2025").set_index("region")
-    return {f"{wages.loc[r, 'level']} {r}": float(wages.loc[r, "monthly_rp"]) for r in regions}
+def wage_floors(places=WAGE_PLACES, on: str = "2025-01-01") -> pd.DataFrame:
+    """The legal floor of each ``(region, province)``: its UMK where one is set, else the UMP."""
+    return model.wage_floors(
+        places, load("minimum_wages_2025"), load("minimum_wages_umk_2025"), on=on
+    )
+
+
+def wage_lines(places=WAGE_PLACES, on: str = "2025-01-01") -> dict[str, float]:
+    """``{"UMK Kota Bekasi": monthly Rp, "UMP DKI Jakarta": ...}``: the legal floor of each place
+    (:func:`aicap.models.gig_precarity.legal_floor`, from minimum_wages_umk_2025 where a UMK is
+    set, else minimum_wages_2025)."""
+    floors = wage_floors(places, on)
+    return {f"{row.level} {region}": float(row.monthly_rp) for region, row in floors.iterrows()}
+
+
+def incidence_defaults() -> dict[str, float]:
+    """The commission-cap incidence model's assumed values (mark A), by parameter name."""
+    table = load("commission_cap_assumptions")
+    return {
+        name: float(value) for name, value in zip(table["parameter"], table["value"], strict=True)
+    }
 
 
 def rating_defaults() -> dict[str, float]:
@@ -65,6 +122,7 @@ def rating_defaults() -> dict[str, float]:
 
 def plot_commission_rules(rules: pd.DataFrame) -> Figure:
     """Stacked horizontal bars: commission and support fee the platform may keep, per rule."""
+    narrow = _narrow()
     figure = new_figure(1, width=7.5, height=3.4)
     (axes,) = figure.axes
     positions = np.arange(len(rules))[::-1]
@@ -81,12 +139,15 @@ def plot_commission_rules(rules: pd.DataFrame) -> Figure:
         axes.text(total + 0.4, position, f"{total:g}%", va="center", fontsize=10)
     axes.set_yticks(positions, labels, fontsize=9)
     axes.set(
-        xlabel="% of the fare the platform may keep",
+        xlabel="% of the fare" if narrow else "% of the fare the platform may keep",
         xlim=(0, 25),
-        title="What the platform may keep from each fare",
+        title="What the platform\nmay keep"
+        if narrow
+        else "What the platform may keep from each fare",
     )
+    axes.set_xticks([0, 10, 20])
     axes.grid(axis="y", visible=False)
-    axes.legend(loc="lower right", fontsize=9)
+    _legend_below(axes, ncols=2)  # never over a bar or its label
     return figure
 
 
@@ -130,7 +191,7 @@ def _monthly_histogram(net_monthly: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return 100 * counts / values.size, edges
 
 
-def driver_month(wages: dict[str, float], n_months: int = WIDGET_MONTHS, seed: int = SEED, **setup):
+def driver_month(wages: dict[str, float], n_months: int = N_MONTHS, seed: int = SEED, **setup):
     """Run the month model and return ``(simulation, summary, shares below each wage)``."""
     sim = model.simulate_driver_months(**setup, n_months=n_months, seed=seed)
     summary = model.earnings_summary(sim)
@@ -139,10 +200,12 @@ def driver_month(wages: dict[str, float], n_months: int = WIDGET_MONTHS, seed: i
 
 
 def plot_driver_month(
-    wages: dict[str, float], n_months: int = WIDGET_MONTHS, seed: int = SEED, **setup
+    wages: dict[str, float], n_months: int = N_MONTHS, seed: int = SEED, **setup
 ) -> Figure:
-    """Left: net earnings per working hour. Right: net earnings per month, with minimum wages."""
+    """Top or left: net earnings per working hour. Then: net earnings per month, with the legal
+    floors. On a phone the panels are stacked, the titles short and the legend below."""
     sim, summary, below = driver_month(wages, n_months, seed, **setup)
+    narrow = _narrow()
     figure = new_figure(2, width=8.5, height=3.9)
     left, right = figure.axes
 
@@ -150,13 +213,15 @@ def plot_driver_month(
     left.stairs(shares, edges, fill=True, color=PALETTE["blue"], alpha=0.85)
     left.axvline(0, color=PALETTE["black"], lw=1)
     left.set(
-        xlabel="net earnings in one hour (thousand Rp)",
+        xlabel="net per hour (thousand Rp)",
         ylabel="% of working hours",
-        title="Each hour: often nothing, sometimes a loss",
+        title="Each hour" if narrow else "Each hour: often nothing, sometimes a loss",
     )
+    left.set_ylim(0, max(shares.max(), 1.0) * 1.35)  # room for the note above the bars
+    _ticks_inside(left)
     left.annotate(
-        f"{100 * summary['share_hours_losing']:.0f}% of hours\nlose money",
-        xy=(0.97, 0.95),
+        f"{100 * summary['share_hours_losing']:.0f}% of hours lose money",
+        xy=(0.98, 0.96),
         xycoords="axes fraction",
         ha="right",
         va="top",
@@ -169,7 +234,7 @@ def plot_driver_month(
         summary["mean_monthly"] / 1e6,
         color=PALETTE["black"],
         lw=1.5,
-        label=f"mean: {_rp(summary['mean_monthly'], 1e6, 'million')}",
+        label=f"mean month: {_rp(summary['mean_monthly'], 1e6, 'million')}",
     )
     for (name, wage), colour in zip(wages.items(), WAGE_COLOURS, strict=False):
         right.axvline(
@@ -177,19 +242,22 @@ def plot_driver_month(
             color=colour,
             lw=2,
             ls="--",
-            label=f"{name}: {100 * below[name]:.0f}% of months below",
+            label=f"{name}: {100 * below[name]:.0f}% of months below"
+            if not narrow
+            else f"{name}: {100 * below[name]:.0f}% below",
         )
+    # the unit in the title, not in an x label, leaves the room under the panel to the legend
     right.set(
-        xlabel="net earnings in one month (million Rp)",
         ylabel="% of simulated months",
-        title="Each month, against the minimum wage",
+        title="Each month: net, million Rp" if narrow else "Each month: net earnings (million Rp)",
     )
-    right.legend(loc="upper left", fontsize=8, bbox_to_anchor=(0.0, -0.2))
+    _ticks_inside(right)
+    _legend_below(right, ncols=1, lines=0)
     return figure
 
 
 def driver_month_alt(
-    wages: dict[str, float], n_months: int = WIDGET_MONTHS, seed: int = SEED, **setup
+    wages: dict[str, float], n_months: int = N_MONTHS, seed: int = SEED, **setup
 ) -> str:
     """Alt text for :func:`plot_driver_month`, from the same simulation."""
     _, summary, below = driver_month(wages, n_months, seed, **setup)
@@ -199,16 +267,31 @@ def driver_month_alt(
     )
     return (
         f"Two histograms from {n_months:,} simulated months of an ojol driver working "
-        f"{setup['hours_per_day']} hours a day, {setup['days_per_month']} days a month, with a "
-        f"{100 * setup['commission']:.0f}% commission, surge pricing up to "
-        f"{setup['surge_cap']:.2f} times the fare and petrol at Rp{setup['fuel_price']:,.0f} a "
-        f"litre. Left: net earnings per working hour, from {_rp(summary['p10_hourly'])} "
-        f"(10th percentile) to {_rp(summary['p90_hourly'])} (90th); "
-        f"{100 * summary['share_hours_losing']:.0f}% of hours lose money. Right: net earnings per "
-        f"month, mean {_rp(summary['mean_monthly'], 1e6, 'million')}, 10th to 90th percentile "
-        f"{_rp(summary['p10_monthly'], 1e6, 'million')} to "
-        f"{_rp(summary['p90_monthly'], 1e6, 'million')}, "
-        f"with minimum wages marked: {wage_text}."
+        f"{setup['hours_per_day']} hours a day, {setup['days_per_month']} days a month, with "
+        f"{setup['trips_per_hour']:g} trips in an ordinary hour, trips of {setup['trip_km']:g} km, "
+        f"a motorcycle doing {setup['km_per_litre']:g} km a litre, day-to-day demand noise "
+        f"{setup['demand_noise']:g}, a {100 * setup['commission']:.0f}% commission, surge "
+        f"pricing up to {setup['surge_cap']:.2f} times the fare and petrol at "
+        f"Rp{setup['fuel_price']:,.0f} a litre. First: net earnings per working hour, from "
+        f"{_rp(summary['p10_hourly'])} (10th percentile) to {_rp(summary['p90_hourly'])} (90th); "
+        f"{100 * summary['share_hours_losing']:.0f}% of hours lose money. Second: net earnings "
+        f"per month, mean {_rp(summary['mean_monthly'], 1e6, 'million')}, 10th to 90th "
+        f"percentile {_rp(summary['p10_monthly'], 1e6, 'million')} to "
+        f"{_rp(summary['p90_monthly'], 1e6, 'million')}, with the legal floors marked: "
+        f"{wage_text}."
+    )
+
+
+def driver_month_summary(
+    wages: dict[str, float], n_months: int = N_MONTHS, seed: int = SEED, **setup
+) -> str:
+    """One sentence for the page to announce: the mean month against the lowest floor."""
+    _, summary, below = driver_month(wages, n_months, seed, **setup)
+    lowest = min(wages, key=wages.get)
+    return (
+        f"Mean month {_rp(summary['mean_monthly'], 1e6, 'million')}, "
+        f"{100 * summary['mean_monthly'] / wages[lowest]:.0f}% of the lowest floor ({lowest}); "
+        f"{100 * below[lowest]:.0f}% of months below it."
     )
 
 
@@ -216,7 +299,7 @@ def _driver_explorer(title: str, controls: list[Control], caption: str) -> Inter
     setup = default_driver_setup()
     names = {control.name for control in controls}
     fixed = {key: value for key, value in setup.items() if key not in names}
-    fixed.update(wages=wage_lines(), n_months=WIDGET_MONTHS, seed=SEED)
+    fixed.update(wages=wage_lines(), n_months=N_MONTHS, seed=SEED)
     return InteractiveFigure(
         title=title,
         plot=plot_driver_month,
@@ -224,6 +307,7 @@ def _driver_explorer(title: str, controls: list[Control], caption: str) -> Inter
         caption=caption,
         controls=controls,
         fixed=fixed,
+        summary=driver_month_summary,
     )
 
 
@@ -241,7 +325,9 @@ def driver_earnings_explorer() -> InteractiveFigure:
                 0.0,
                 0.4,
                 0.01,
-                unit="share of fare",
+                unit="%",
+                scale=100,
+                page=(0.0, 0.1, 0.2, 0.3, 0.4),
             ),
             Control(
                 "surge_cap",
@@ -251,16 +337,34 @@ def driver_earnings_explorer() -> InteractiveFigure:
                 2.0,
                 0.05,
                 unit="× fare",
-                help="Dynamic pricing raises fares in busy hours, up to this multiple.",
+                help="The surge cap: dynamic pricing raises fares in busy hours, up to this "
+                "multiple of the normal fare.",
+                page=(1.0, 1.1, 2.0),
             ),
-            Control("hours_per_day", "Hours worked per day", setup["hours_per_day"], 4, 14, 1),
             Control(
-                "fuel_price", "Petrol price", setup["fuel_price"], 5000, 20000, 500, unit="Rp/litre"
+                "hours_per_day",
+                "Hours worked per day",
+                setup["hours_per_day"],
+                4,
+                14,
+                1,
+                page=(4, 10, 14),
+            ),
+            Control(
+                "fuel_price",
+                "Petrol price",
+                setup["fuel_price"],
+                5000,
+                20000,
+                500,
+                unit="Rp/litre",
+                page=(5000, 10000, 20000),
             ),
         ],
         "Simulated months of a Greater Jakarta ojol driver (Zone II fares). Trips, demand and "
-        "costs are assumptions of the book (data/ojol_driver_assumptions.csv); fares, the "
-        "commission rule, petrol and minimum wages come from the data tables.",
+        "costs are assumptions of the book (table ojol_driver_assumptions, mark A); fares, the "
+        "commission rule, petrol and the legal floors (the UMK where one is set, else the UMP) "
+        "come from the data tables.",
     )
 
 
@@ -280,6 +384,7 @@ def driver_assumptions_explorer() -> InteractiveFigure:
                 0.1,
                 unit="trips",
                 help="An assumption: no public data.",
+                page=(0.3, 0.7, 1.0, 1.5, 2.5),
             ),
             Control(
                 "km_per_litre",
@@ -290,16 +395,28 @@ def driver_assumptions_explorer() -> InteractiveFigure:
                 1,
                 unit="km/litre",
                 help="An assumption: no public data.",
+                page=(25, 45, 70),
             ),
-            Control("trip_km", "Length of a trip", setup["trip_km"], 2.0, 15.0, 0.5, unit="km"),
+            Control(
+                "trip_km",
+                "Length of a trip",
+                setup["trip_km"],
+                2.0,
+                15.0,
+                0.5,
+                unit="km",
+                page=(2.0, 5.0, 15.0),
+            ),
             Control(
                 "demand_noise",
-                "Day-to-day demand noise",
+                "Day-to-day swings in demand",
                 setup["demand_noise"],
                 0.0,
                 0.6,
                 0.05,
-                unit="log sd",
+                help="0 means every day is ordinary; at 0.25 most days lie within about a "
+                "quarter of the usual demand, above or below.",
+                page=(0.0, 0.25, 0.6),
             ),
         ],
         "The same model with the platform's rules fixed at their defaults; the controls are "
@@ -309,7 +426,7 @@ def driver_assumptions_explorer() -> InteractiveFigure:
 
 def plot_hours_needed(table: pd.DataFrame, wages: dict[str, float]) -> Figure:
     """Mean and 10th–90th percentile of monthly net earnings against hours worked per day."""
-    figure = new_figure(1, width=7.0, height=3.9)
+    figure = new_figure(1, width=7.0, height=4.6)
     (axes,) = figure.axes
     hours = table.index.to_numpy()
     axes.fill_between(
@@ -324,13 +441,16 @@ def plot_hours_needed(table: pd.DataFrame, wages: dict[str, float]) -> Figure:
     axes.plot(hours, table["mean"] / 1e6, color=PALETTE["blue"], marker="o", ms=4, label="mean")
     for (name, wage), colour in zip(wages.items(), WAGE_COLOURS, strict=False):
         axes.axhline(wage / 1e6, color=colour, lw=2, ls="--", label=name)
+    narrow = _narrow()
     axes.set(
-        xlabel="hours worked per day (26 days a month)",
-        ylabel="net earnings per month (million Rp)",
-        title="How many hours a day to reach the minimum wage?",
+        xlabel="hours worked per day",
+        ylabel="net per month (million Rp)" if narrow else "net earnings per month (million Rp)",
+        title="Longer days against the legal floor",
     )
     axes.set_ylim(0, max(table["p90"].max(), max(wages.values())) / 1e6 * 1.1)
-    axes.legend(fontsize=8, loc="upper left")
+    axes.set_xticks([h for h in (4, 6, 8, 10, 12, 14, 16) if hours.min() <= h <= hours.max()])
+    _ticks_inside(axes)
+    _legend_below(axes, ncols=1 if narrow else 2)  # the dashed floors run across the panel
     return figure
 
 
@@ -343,7 +463,7 @@ def hours_needed_alt(table: pd.DataFrame, wages: dict[str, float]) -> str:
     return (
         "Line chart of a driver's mean net earnings per month against hours worked per day, "
         f"with a band from the 10th to the 90th percentile. Means: {means}. Dashed lines mark "
-        f"the minimum wages: {wage_text}."
+        f"the legal floors for 2025: {wage_text}."
     )
 
 
@@ -364,13 +484,14 @@ def plot_rating_window(cutoff: float, noise: float, window: int, quality: float)
     left.bar(np.arange(1, 6), 100 * probs, color=PALETTE["orange"], width=0.7)
     for stars, p in zip(range(1, 6), probs, strict=True):
         left.text(stars, 100 * p + 1.5, f"{100 * p:.0f}%", ha="center", fontsize=9)
+    # what the bars count is in the title and the tick labels, not in an x label: the page
+    # measures a stacked panel's x label where it would cross the panel below
     left.set(
-        xlabel="stars given by one customer",
         ylabel="% of ratings",
         ylim=(0, 112),
-        title=f"One rating (mean {float(mean):.2f} stars)",
+        title=f"Stars from one customer (mean {float(mean):.2f})",
     )
-    left.set_xticks(range(1, 6))
+    left.set_xticks(range(1, 6), [f"{k}★" for k in range(1, 6)])
 
     shares = 100 * distribution
     right.plot(averages, shares, color=PALETTE["blue"], lw=1.5, drawstyle="steps-mid")
@@ -383,7 +504,7 @@ def plot_rating_window(cutoff: float, noise: float, window: int, quality: float)
         color=PALETTE["vermillion"],
         alpha=0.6,
         lw=0,
-        label=f"deactivated: {100 * risk:.1f}%",
+        label=f"deactivated: {_percent(risk)}",
     )
     right.axvline(cutoff, color=PALETTE["vermillion"], ls="--", lw=1.5, label=f"cut-off {cutoff:g}")
     low = max(1.0, min(cutoff, float(mean)) - 0.6)
@@ -394,6 +515,10 @@ def plot_rating_window(cutoff: float, noise: float, window: int, quality: float)
         title="The average the platform checks",
     )
     right.legend(loc="upper left", fontsize=9)
+    # whole-number ticks: no label wider than the panel above, so the y labels line up
+    right.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+    _ticks_inside(left)
+    _ticks_inside(right)
     return figure
 
 
@@ -407,8 +532,27 @@ def rating_window_alt(cutoff: float, noise: float, window: int, quality: float) 
         f"Two charts for a driver of true quality {quality:g} stars rated with noise {noise:g}. "
         f"Left: chance of each rating: {stars}; mean {float(mean):.2f} stars. Right: the "
         f"distribution of the average of the last {window} ratings, with the cut-off at "
-        f"{cutoff:g} marked; the area below it, the chance of deactivation, is {100 * risk:.1f}%."
+        f"{cutoff:g} marked; the area below it, the chance of deactivation, is {_percent(risk)}."
     )
+
+
+def rating_window_summary(cutoff: float, noise: float, window: int, quality: float) -> str:
+    """One sentence for the page to announce: the chance of deactivation at one check."""
+    risk = float(model.deactivation_probability(cutoff, noise, window, quality))
+    mean, _ = model.rating_moments(quality, noise)
+    return (
+        f"Average rating {float(mean):.2f}; chance that the last {window} ratings average below "
+        f"{cutoff:g}: {_percent(risk)}."
+    )
+
+
+def _percent(share: float) -> str:
+    """A chance in words that never rounds a small risk to a misleading 0.0%."""
+    if share == 0:
+        return "0%"
+    if share < 0.001:
+        return "below 0.1%"
+    return f"{100 * share:.1f}%"
 
 
 @register
@@ -419,6 +563,7 @@ def rating_window_explorer() -> InteractiveFigure:
         title="Deactivated by the average of recent ratings",
         plot=plot_rating_window,
         alt=rating_window_alt,
+        summary=rating_window_summary,
         caption="Illustrative model (assumptions, not a platform's real rule): each customer's "
         "satisfaction is the driver's quality plus noise, rounded to 1–5 stars.",
         controls=[
@@ -430,6 +575,7 @@ def rating_window_explorer() -> InteractiveFigure:
                 4.9,
                 0.05,
                 unit="stars",
+                page=(4.0, 4.6, 4.9),
             ),
             Control(
                 "noise",
@@ -440,9 +586,18 @@ def rating_window_explorer() -> InteractiveFigure:
                 0.05,
                 unit="stars",
                 help="How much customers' ratings vary for reasons the driver cannot control.",
+                page=(0.0, 0.5, 0.8, 1.5),
             ),
             Control(
-                "window", "Ratings averaged", int(default["window"]), 10, 500, 10, unit="trips"
+                "window",
+                "Recent ratings averaged",
+                int(default["window"]),
+                10,
+                500,
+                10,
+                unit="ratings",
+                help="500 is the window reported for Uber; 50 is the book's short window.",
+                page=(10, 50, 200, 500),
             ),
             Control(
                 "quality",
@@ -452,6 +607,7 @@ def rating_window_explorer() -> InteractiveFigure:
                 5.0,
                 0.05,
                 unit="stars",
+                page=(4.0, 4.8, 5.0),
             ),
         ],
     )
@@ -490,13 +646,30 @@ def plot_deactivation_map(window: int, quality: float) -> Figure:
             CUTOFF_GRID, NOISE_GRID, risk, levels=levels, colors="white", linewidths=1
         )
         axes.clabel(contours, fmt="%g%%", fontsize=9)
+    default = rating_defaults()
+    for name, noise in (("moderate", default["noise"]), ("harsh", default["noise_harsh"])):
+        axes.plot(default["cutoff"], noise, "o", color=PALETTE["orange"], ms=7, mec="white")
+        axes.annotate(
+            name,
+            xy=(default["cutoff"], noise),
+            xytext=(-8, 0),
+            textcoords="offset points",
+            ha="right",
+            va="center",
+            fontsize=9,
+            color="white",
+        )
+    narrow = _narrow()
     axes.set(
-        xlabel="cut-off: lowest allowed average rating (stars)",
+        xlabel="cut-off (lowest allowed average)"
+        if narrow
+        else "cut-off: lowest allowed average rating (stars)",
         ylabel="rating noise (stars)",
-        title=f"Chance of deactivation after {window} ratings (quality {quality:g})",
+        title=f"Chance of deactivation, last {window} ratings, quality {quality:g}",
     )
+    _ticks_inside(axes)
     colorbar = figure.colorbar(image, ax=axes)
-    colorbar.set_label("% chance of deactivation")
+    colorbar.set_label("% chance" if narrow else "% chance of deactivation")
     return figure
 
 
@@ -505,6 +678,7 @@ def deactivation_map_alt(window: int, quality: float) -> str:
     risk = 100 * deactivation_grid(window, quality)
     default = rating_defaults()
     noise_index = int(np.argmin(np.abs(NOISE_GRID - default["noise"])))
+    harsh_index = int(np.argmin(np.abs(NOISE_GRID - default["noise_harsh"])))
     cut_index = int(np.argmin(np.abs(CUTOFF_GRID - default["cutoff"])))
     return (
         f"Heat map of the chance that a driver of true quality {quality:g} stars is deactivated "
@@ -513,7 +687,23 @@ def deactivation_map_alt(window: int, quality: float) -> str:
         f"{NOISE_GRID[-1]:g} stars on the vertical axis. Chances range from {risk.min():.0f}% "
         f"to {risk.max():.0f}%, rising with both. With no noise the chance is "
         f"{risk[0, cut_index]:.0f}% at a cut-off of {CUTOFF_GRID[cut_index]:g}; with noise "
-        f"{NOISE_GRID[noise_index]:g} it is {risk[noise_index, cut_index]:.1f}%."
+        f"{NOISE_GRID[noise_index]:g} (the book's moderate case, marked) it is "
+        f"{_percent(risk[noise_index, cut_index] / 100)}, and with noise "
+        f"{NOISE_GRID[harsh_index]:g} (the harsh case, marked) "
+        f"{_percent(risk[harsh_index, cut_index] / 100)}."
+    )
+
+
+def deactivation_map_summary(window: int, quality: float) -> str:
+    """One sentence for the page to announce: the risk at the book's two cases."""
+    default = rating_defaults()
+    risks = [
+        _percent(float(model.deactivation_probability(default["cutoff"], noise, window, quality)))
+        for noise in (default["noise"], default["noise_harsh"])
+    ]
+    return (
+        f"At a cut-off of {default['cutoff']:g}: {risks[0]} with moderate customers, {risks[1]} "
+        f"with harsh customers."
     )
 
 
@@ -528,7 +718,15 @@ def deactivation_map_explorer() -> InteractiveFigure:
         caption="Each cell is an exact calculation of the illustrative rating model.",
         controls=[
             Control(
-                "window", "Ratings averaged", int(default["window"]), 10, 500, 10, unit="trips"
+                "window",
+                "Recent ratings averaged",
+                int(default["window"]),
+                10,
+                500,
+                10,
+                unit="ratings",
+                help="500 is the window reported for Uber; 50 is the book's short window.",
+                page=(10, 50, 100, 200, 500),
             ),
             Control(
                 "quality",
@@ -538,46 +736,355 @@ def deactivation_map_explorer() -> InteractiveFigure:
                 5.0,
                 0.05,
                 unit="stars",
+                page=(4.0, 4.5, 4.8, 4.9, 5.0),
             ),
         ],
+        summary=deactivation_map_summary,
     )
 
 
+def _noise_name(noise: float) -> str:
+    """``moderate (0.5)``, ``harsh (0.8)`` for the book's two cases, else ``noise 0.6``."""
+    default = rating_defaults()
+    if noise == default["noise"]:
+        return f"moderate ({noise:g})"
+    if noise == default["noise_harsh"]:
+        return f"harsh ({noise:g})"
+    return f"noise {noise:g}"
+
+
 def plot_rolling_checks(
-    cutoff: float, noise: float, quality: float, windows, trips: int, seed: int = SEED
+    cutoff: float,
+    noises,
+    window: int,
+    quality: float,
+    windows,
+    trips: int,
+    n_drivers: int = N_DRIVERS,
+    seed: int = SEED,
 ) -> Figure:
-    """Share of identical careful drivers deactivated by each trip, for several windows."""
-    figure = new_figure(1, width=7.0, height=3.8)
-    (axes,) = figure.axes
-    colours = [PALETTE[name] for name in ("vermillion", "orange", "blue", "green")]
-    for window, colour in zip(windows, colours, strict=False):
-        out = model.simulate_rating_checks(cutoff, noise, int(window), quality, trips, seed=seed)
-        axes.plot(np.arange(1, trips + 1), 100 * out, color=colour, label=f"last {window} ratings")
-    axes.set(
+    """Share of identical careful drivers deactivated by each trip, checked after every trip.
+
+    Left (top on a phone): one line per rating noise in ``noises`` (the window fixed at
+    ``window``). Right: one line per window in ``windows``, at the harshest noise
+    ``noises[-1]``. No one is checked before the window is full, so each line starts at its
+    window. Legends sit below the panels, clear of the lines.
+    """
+    narrow = _narrow()
+    figure = new_figure(2, width=8.5, height=4.2)
+    left, right = figure.axes
+    colours = [PALETTE[name] for name in ("green", "blue", "orange", "vermillion")]
+    steps = np.arange(1, trips + 1)
+    for noise, colour in zip(noises, colours, strict=False):
+        out = model.simulate_rating_checks(
+            cutoff, noise, int(window), quality, trips, n_drivers=n_drivers, seed=seed
+        )
+        left.plot(steps, 100 * out, color=colour, label=_noise_name(noise))
+    left.set(
         xlabel="trips completed",
         ylabel="% of drivers deactivated",
         ylim=(0, 100),
         xlim=(0, trips),
-        title="Checked after every trip: the risk adds up",
+        title=f"The customers: last {window} ratings",
     )
-    axes.legend(fontsize=9, loc="upper left")
+    # the upper left stays empty: nobody is checked before the window is full, and the
+    # curves rise only later
+    left.legend(fontsize=9, loc="upper left")
+    _ticks_inside(left)
+
+    harsh = noises[-1]
+    for w, colour in zip(windows, colours[::-1], strict=False):
+        out = model.simulate_rating_checks(
+            cutoff, harsh, int(w), quality, trips, n_drivers=n_drivers, seed=seed
+        )
+        right.plot(steps, 100 * out, color=colour, label=f"last {w} ratings")
+        # named at its end: the curves cross the middle of the panel, not its right edge
+        right.annotate(
+            f"last {w}",
+            xy=(trips, 100 * out[-1]),
+            xytext=(-2, 3),
+            textcoords="offset points",
+            ha="right",
+            va="bottom",
+            fontsize=9,
+            color=colour,
+        )
+    right.set(
+        xlabel="trips completed",
+        ylabel="% of drivers deactivated" if narrow else None,
+        ylim=(0, 100),
+        xlim=(0, trips),
+        title=f"The rule: {_noise_name(harsh)} customers",
+    )
+    _ticks_inside(right)
     return figure
 
 
 def rolling_checks_alt(
-    cutoff: float, noise: float, quality: float, windows, trips: int, seed: int = SEED
+    cutoff: float,
+    noises,
+    window: int,
+    quality: float,
+    windows,
+    trips: int,
+    n_drivers: int = N_DRIVERS,
+    seed: int = SEED,
 ) -> str:
-    """Alt text for :func:`plot_rolling_checks`."""
-    parts = []
-    for window in windows:
-        out = model.simulate_rating_checks(cutoff, noise, int(window), quality, trips, seed=seed)
-        parts.append(f"averaging the last {window} ratings, {100 * out[-1]:.0f}%")
+    """Alt text for :func:`plot_rolling_checks`, from the same simulations."""
+    by_noise = []
+    for noise in noises:
+        out = model.simulate_rating_checks(
+            cutoff, noise, int(window), quality, trips, n_drivers=n_drivers, seed=seed
+        )
+        by_noise.append(f"{_noise_name(noise)}, {_percent(out[-1])}")
+    by_window = []
+    for w in windows:
+        out = model.simulate_rating_checks(
+            cutoff, noises[-1], int(w), quality, trips, n_drivers=n_drivers, seed=seed
+        )
+        by_window.append(f"last {w} ratings, {_percent(out[-1])}")
     return (
-        f"Line chart of the share of simulated careful drivers (true quality {quality:g} stars, "
-        f"rating noise {noise:g}) deactivated by each trip when the platform checks the average "
-        f"against a cut-off of {cutoff:g} after every trip. After {trips} trips: "
-        + "; ".join(parts)
+        f"Two line charts of the share of {n_drivers:,} simulated careful drivers (true quality "
+        f"{quality:g} stars) deactivated by each trip when the platform checks the average "
+        f"against a cut-off of {cutoff:g} after every trip, from the trip that fills the window. "
+        f"After {trips} trips, first chart, averaging the last {window} ratings, by how strictly "
+        "customers rate: "
+        + "; ".join(by_noise)
+        + f". Second chart, {_noise_name(noises[-1])} customers, by window: "
+        + "; ".join(by_window)
         + "."
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Who gains from a commission cap? (incidence and entry)
+# ---------------------------------------------------------------------------------------------
+
+INCIDENCE_STAGES = (
+    "before the cap",
+    "cap only (nobody responds)",
+    "+ platform and passengers respond",
+    "+ new driver hours enter",
+)
+_STAGE_LABELS = ("before\nthe cap", "cap only", "+ platform,\npassengers", "+ new\ndrivers")
+
+
+def incidence_inputs(zone: str = "Zone II (Greater Jakarta)") -> dict[str, float]:
+    """Averages of the chapter's simulated month (fare per trip, trips and costs per hour)."""
+    sim = model.simulate_driver_months(**default_driver_setup(zone), n_months=N_MONTHS, seed=SEED)
+    return model.incidence_inputs(sim)
+
+
+def _incidence(
+    commission_after, passenger_fee_share, bonus_cut_share, demand_elasticity, entry_share, inputs
+):
+    return model.commission_cap_incidence(
+        **inputs,
+        commission_after=commission_after,
+        passenger_fee_share=passenger_fee_share,
+        bonus_cut_share=bonus_cut_share,
+        demand_elasticity=demand_elasticity,
+        entry_share=entry_share,
+    )
+
+
+def plot_cap_incidence(
+    commission_after: float,
+    passenger_fee_share: float,
+    bonus_cut_share: float,
+    demand_elasticity: float,
+    entry_share: float,
+    inputs: dict,
+) -> Figure:
+    """Left: the driver's net earnings per hour at each stage. Right: changes after the cap."""
+    out = _incidence(
+        commission_after,
+        passenger_fee_share,
+        bonus_cut_share,
+        demand_elasticity,
+        entry_share,
+        inputs,
+    )
+    figure = new_figure(2, width=8.5, height=3.9)
+    left, right = figure.axes
+    hourly = [
+        out["hourly_before"],
+        out["hourly_cap_only"],
+        out["hourly_short_run"],
+        out["hourly_long_run"],
+    ]
+    positions = np.arange(len(hourly))[::-1]
+    colours = [PALETTE["black"], PALETTE["sky"], PALETTE["blue"], PALETTE["vermillion"]]
+    left.barh(positions, np.array(hourly) / 1000, color=colours)
+    for position, value in zip(positions, hourly, strict=True):
+        left.text(value / 1000 + 0.2, position, f"{value / 1000:.1f}", va="center", fontsize=9)
+    left.set_yticks(positions, _STAGE_LABELS, fontsize=8)
+    left.set(
+        xlabel="thousand Rp per hour",
+        xlim=(0, max(hourly) / 1000 * 1.3),
+        title="Driver's net per hour",
+    )
+    _ticks_inside(left)
+    left.grid(axis="y", visible=False)
+    changes = {
+        "passenger\nprice": out["passenger_price_change"],
+        "trips": out["trips_ratio"] - 1,
+        "trips per\ndriver-hour": out["trips_per_hour_long_run"] / out["trips_per_hour_before"] - 1,
+        "driver-\nhours": out["driver_hours_ratio"] - 1,
+        "platform\nrevenue": out["platform_revenue_ratio"] - 1,
+    }
+    positions = np.arange(len(changes))[::-1]
+    values = 100 * np.array(list(changes.values()))
+    right.barh(
+        positions,
+        values,
+        color=[PALETTE["orange"] if v >= 0 else PALETTE["purple"] for v in values],
+    )
+    right.axvline(0, color=PALETTE["black"], lw=1)
+    for position, value in zip(positions, values, strict=True):
+        right.text(
+            value + (1.5 if value >= 0 else -1.5),
+            position,
+            f"{value:+.0f}%",
+            va="center",
+            ha="left" if value >= 0 else "right",
+            fontsize=9,
+        )
+    right.set_yticks(positions, list(changes), fontsize=8)
+    right.set(xlabel="% change, long run", xlim=(-75, 55), title="Long-run changes")
+    right.set_xticks([-50, -25, 0, 25, 50])
+    right.grid(axis="y", visible=False)
+    return figure
+
+
+def cap_incidence_alt(
+    commission_after: float,
+    passenger_fee_share: float,
+    bonus_cut_share: float,
+    demand_elasticity: float,
+    entry_share: float,
+    inputs: dict,
+) -> str:
+    """Alt text for :func:`plot_cap_incidence`, from the same numbers."""
+    out = _incidence(
+        commission_after,
+        passenger_fee_share,
+        bonus_cut_share,
+        demand_elasticity,
+        entry_share,
+        inputs,
+    )
+    stages = "; ".join(
+        f"{name}: Rp{out[key] / 1000:.1f} thousand"
+        for name, key in zip(
+            INCIDENCE_STAGES,
+            ("hourly_before", "hourly_cap_only", "hourly_short_run", "hourly_long_run"),
+            strict=True,
+        )
+    )
+    return (
+        f"Two bar charts for a cap that lowers the platform's take from "
+        f"{100 * inputs['commission_before']:.0f}% to {100 * commission_after:.0f}% of the fare, "
+        f"with the platform recovering {100 * passenger_fee_share:.0f}% of its loss from "
+        f"passengers and {100 * bonus_cut_share:.0f}% of the rest from drivers (smaller "
+        f"bonuses or new fees), a "
+        f"demand elasticity of {demand_elasticity:g} and {100 * entry_share:.0f}% of the change "
+        f"in hourly earnings undone by new driver hours. First, the driver's net earnings per "
+        f"hour: {stages}. Second, long-run changes: passengers' price "
+        f"{100 * out['passenger_price_change']:+.1f}%, trips "
+        f"{100 * (out['trips_ratio'] - 1):+.1f}%, "
+        f"driver-hours {100 * (out['driver_hours_ratio'] - 1):+.1f}%, platform revenue "
+        f"{100 * (out['platform_revenue_ratio'] - 1):+.1f}%."
+    )
+
+
+def cap_incidence_summary(
+    commission_after: float,
+    passenger_fee_share: float,
+    bonus_cut_share: float,
+    demand_elasticity: float,
+    entry_share: float,
+    inputs: dict,
+) -> str:
+    """One sentence for the page to announce: where the driver's hourly net ends up."""
+    out = _incidence(
+        commission_after,
+        passenger_fee_share,
+        bonus_cut_share,
+        demand_elasticity,
+        entry_share,
+        inputs,
+    )
+    return (
+        f"Hourly net: {_rp(out['hourly_before'])} before the cap, {_rp(out['hourly_cap_only'])} "
+        f"if nobody responds, {_rp(out['hourly_long_run'])} in the long run."
+    )
+
+
+@register
+def cap_incidence_explorer() -> InteractiveFigure:
+    """Interactive: who gains from a lower commission cap once others respond."""
+    default = incidence_defaults()
+    rules = load("ojol_commission_rules")
+    demanded = float(rules.loc[rules["status"] == "demanded", "total_pct"].iloc[0]) / 100
+    return InteractiveFigure(
+        title="Who gains from a commission cap?",
+        plot=plot_cap_incidence,
+        alt=cap_incidence_alt,
+        caption="Steady-state averages of the chapter's simulated Greater Jakarta driver. How "
+        "the platform, passengers and new drivers respond are assumptions of the book "
+        "(table commission_cap_assumptions, mark A); full entry follows Hall, Horton & Knoepfle's "
+        "finding for Uber fare changes in the United States.",
+        controls=[
+            Control(
+                "commission_after",
+                "Platform take after the cap",
+                demanded,
+                0.0,
+                0.2,
+                0.01,
+                unit="%",
+                scale=100,
+                page=(0.0, 0.05, 0.1, 0.15, 0.2),
+            ),
+            Control(
+                "passenger_fee_share",
+                "Loss recovered from passengers",
+                default["passenger_fee_share"],
+                0.0,
+                1.0,
+                0.05,
+                unit="%",
+                scale=100,
+                page=(0.0, 0.5, 1.0),
+            ),
+            Control(
+                "bonus_cut_share",
+                "Rest recovered from drivers",
+                default["bonus_cut_share"],
+                0.0,
+                1.0,
+                0.05,
+                unit="%",
+                scale=100,
+                help="By paying smaller bonuses, or by new fees on drivers where it pays none.",
+                page=(0.0, 0.5, 1.0),
+            ),
+            Control(
+                "entry_share",
+                "Gain undone by new driver hours",
+                default["entry_share"],
+                0.0,
+                1.0,
+                0.05,
+                unit="%",
+                scale=100,
+                help="100%: drivers enter until hourly earnings are back where they were.",
+                page=(0.0, 0.5, 1.0),
+            ),
+        ],
+        fixed={"demand_elasticity": default["demand_elasticity"], "inputs": incidence_inputs()},
+        summary=cap_incidence_summary,
     )
 
 
@@ -587,30 +1094,30 @@ def rolling_checks_alt(
 
 
 def enrolment_shares(estimates: pd.DataFrame, enrolled: float) -> pd.DataFrame:
-    """Share of drivers enrolled in social insurance under each driver-count estimate."""
-    rows = []
-    for row in estimates.itertuples():
-        for bound, value in (("low", row.low_million), ("high", row.high_million)):
-            if bound == "high" and row.high_million == row.low_million:
-                continue
-            rows.append(
-                {
-                    "estimate": f"{row.year}: {value:g} million ({row.reported_by})",
-                    "drivers_million": float(value),
-                    "enrolled_pct": 100 * enrolled / (value * 1e6),
-                }
-            )
-    return pd.DataFrame(rows)
+    """Share of drivers enrolled in social insurance under each published driver count.
+
+    One row per distinct count (the ends of a range count separately), smallest first.
+    """
+    counts = sorted(
+        {float(v) for v in estimates["low_million"]} | {float(v) for v in estimates["high_million"]}
+    )
+    return pd.DataFrame(
+        {
+            "drivers_million": counts,
+            "enrolled_pct": [100 * enrolled / (value * 1e6) for value in counts],
+        }
+    )
 
 
 def plot_driver_estimates(estimates: pd.DataFrame, enrolled: float) -> Figure:
-    """Left: published driver counts. Right: the enrolment share each count implies."""
+    """Left (top on a phone): published driver counts. Right: the enrolment share each implies."""
     shares = enrolment_shares(estimates, enrolled)
     figure = new_figure(2, width=8.5, height=3.8)
     left, right = figure.axes
-    years = estimates["year"].astype(str)
-    left.bar(years, estimates["high_million"], color=PALETTE["sky"], label="upper end")
-    left.bar(years, estimates["low_million"], color=PALETTE["blue"], label="lower end")
+    names = [f"{row.year}\n{row.label}" for row in estimates.itertuples()]
+    positions = np.arange(len(estimates))
+    left.bar(positions, estimates["high_million"], color=PALETTE["sky"], label="upper end")
+    left.bar(positions, estimates["low_million"], color=PALETTE["blue"], label="lower end")
     for i, row in enumerate(estimates.itertuples()):
         text = (
             f"{row.low_million:g}–{row.high_million:g}"
@@ -618,9 +1125,13 @@ def plot_driver_estimates(estimates: pd.DataFrame, enrolled: float) -> Figure:
             else f"{row.low_million:g}"
         )
         left.text(i, row.high_million + 0.15, text, ha="center", fontsize=9)
-    left.set(ylabel="million drivers", title="Published estimates of ojol drivers")
-    left.set_ylim(0, estimates["high_million"].max() * 1.2)
-    left.legend(fontsize=8, loc="upper left")
+    left.set_xticks(positions, names, fontsize=9)
+    left.set(ylabel="million drivers", title="Published counts of ojol drivers")
+    left.set_ylim(0, estimates["high_million"].max() * 1.25)
+    left.grid(axis="x", visible=False)
+    left.set_yticks([0, 2, 4, 6, 8])
+    _ticks_inside(left)
+    left.legend(fontsize=9, loc="upper left")
 
     positions = np.arange(len(shares))[::-1]
     right.barh(positions, shares["enrolled_pct"], color=PALETTE["green"])
@@ -628,11 +1139,12 @@ def plot_driver_estimates(estimates: pd.DataFrame, enrolled: float) -> Figure:
         right.text(value + 0.3, position, f"{value:.1f}%", va="center", fontsize=9)
     right.set_yticks(positions, [f"{v:g} million" for v in shares["drivers_million"]])
     right.set(
-        xlabel="% enrolled in BPJS Ketenagakerjaan",
+        xlabel="% enrolled in BPJS" if _narrow() else "% enrolled in BPJS Ketenagakerjaan",
         xlim=(0, shares["enrolled_pct"].max() * 1.3),
         title=f"{enrolled:,.0f} enrolled drivers are…",
     )
     right.grid(axis="y", visible=False)
+    _ticks_inside(right)
     return figure
 
 
@@ -642,7 +1154,7 @@ def driver_estimates_alt(estimates: pd.DataFrame, enrolled: float) -> str:
     counts = "; ".join(
         f"{row.year}: {row.low_million:g}"
         + (f" to {row.high_million:g}" if row.high_million != row.low_million else "")
-        + f" million ({row.kind}, {row.reported_by})"
+        + f" million ({row.kind}: {row.estimated_by})"
         for row in estimates.itertuples()
     )
     implied = "; ".join(
@@ -650,7 +1162,7 @@ def driver_estimates_alt(estimates: pd.DataFrame, enrolled: float) -> str:
         for row in shares.itertuples()
     )
     return (
-        f"Two bar charts. Left: published estimates of the number of ojol drivers: {counts}. "
-        f"Right: the share of drivers enrolled in social insurance implied by "
-        f"{enrolled:,.0f} enrolled drivers under each estimate: {implied}."
+        f"Two bar charts. First: published counts of ojol drivers: {counts}. "
+        f"Second: the share of drivers enrolled in social insurance implied by "
+        f"{enrolled:,.0f} enrolled drivers under each count: {implied}."
     )

@@ -1,12 +1,22 @@
-"""Figure for the introduction: the map of chapters to source documents."""
+"""Figures for the introduction: the map of chapters to source documents, and the interactive
+figure on why a headline share of jobs exposed to AI depends on the mix of jobs."""
 
 from __future__ import annotations
 
+import textwrap
+from dataclasses import dataclass
+from functools import cache
+
 import numpy as np
 import pandas as pd
+from matplotlib import patheffects
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
-from aicap.style import PALETTE, new_figure
+from aicap.data import load
+from aicap.interactive import Control, InteractiveFigure, register
+from aicap.models import introduction as model
+from aicap.style import PALETTE, current_layout, new_figure
 
 
 def _layout(sources: pd.DataFrame) -> tuple[list[str], list[str]]:
@@ -16,32 +26,74 @@ def _layout(sources: pd.DataFrame) -> tuple[list[str], list[str]]:
     return topics, documents
 
 
+def short_label(label: str) -> str:
+    """A document's name without its description: ``Yudha (gig economy)`` -> ``Yudha``."""
+    return label.split(" (")[0]
+
+
+def _chapter_label(topic: str) -> str:
+    """A chapter's name on two short lines, for the upright columns of the phone layout."""
+    return textwrap.fill(topic, 14)
+
+
+def _document_label(label: str) -> str:
+    """``Prasetyo & Andrilla (MSMEs)`` -> its name wrapped to short lines, then the bracket."""
+    name, _, rest = label.partition(" (")
+    wrapped = textwrap.fill(name, 12)
+    return f"{wrapped}\n({rest}" if rest else wrapped
+
+
 def plot_source_map(sources: pd.DataFrame) -> Figure:
-    """Dot matrix: filled where a chapter starts from a document, a ring where it draws on it."""
+    """Dot matrix: filled where a chapter starts from a document, a ring where it draws on it.
+
+    On a laptop the chapters are the rows and the documents the columns. On a phone the
+    matrix is turned round: the five documents are the rows (short names) and the chapters the
+    columns, named upwards on two lines, so that every label fits the narrow screen. The
+    chapters carry the same names in both layouts and in the chapter's list.
+    """
+    narrow = current_layout().name == "narrow"
     topics, documents = _layout(sources)
-    figure = new_figure(1, width=7.5, height=4.2)
+    figure = new_figure(1, width=7.0, height=4.6)
     (axes,) = figure.axes
-    x = sources["source_label"].map(documents.index).to_numpy()
-    y = sources["topic"].map(topics.index).to_numpy()
+    axes.set_axisbelow(True)  # the grid runs behind the dots, not through them
+    column = sources["source_label"].map(documents.index).to_numpy()
+    row = sources["topic"].map(topics.index).to_numpy()
+    if narrow:
+        column, row = row, column
     main = (sources["role"] == "main").to_numpy()
-    axes.scatter(x[main], y[main], s=260, color=PALETTE["blue"], label="starts from this document")
+    size = 130 if narrow else 260
+    axes.scatter(column[main], row[main], s=size, color=PALETTE["blue"], label="starts from it")
     axes.scatter(
-        x[~main],
-        y[~main],
-        s=260,
+        column[~main],
+        row[~main],
+        s=size,
         facecolors="white",
         edgecolors=PALETTE["blue"],
         linewidths=2,
         label="draws on part of it",
     )
-    axes.set_xticks(
-        np.arange(len(documents)), [label.replace(" (", "\n(") for label in documents], fontsize=9
+    if narrow:
+        columns = [_chapter_label(topic) for topic in topics]
+        rows = [short_label(label) for label in documents]
+        axes.set_xticks(np.arange(len(columns)), columns, rotation=90, fontsize=9)
+    else:
+        columns = documents
+        rows = topics
+        axes.set_xticks(
+            np.arange(len(columns)), [_document_label(label) for label in columns], fontsize=9
+        )
+    axes.set_yticks(np.arange(len(rows)), rows, fontsize=9 if narrow else 10)
+    axes.set_xlim(-0.6, len(columns) - 0.4)
+    axes.set_ylim(len(rows) - 0.4, -0.6)
+    axes.set_title("Sources by chapter" if narrow else "Which source document feeds which chapter")
+    figure.legend(
+        loc="outside lower center",
+        ncols=1 if narrow else 2,
+        fontsize=9,
+        frameon=False,
+        columnspacing=0.8,
+        handletextpad=0.3,
     )
-    axes.set_yticks(np.arange(len(topics)), topics, fontsize=10)
-    axes.set_xlim(-0.6, len(documents) - 0.4)
-    axes.set_ylim(len(topics) - 0.4, -0.6)
-    axes.set_title("Which source document feeds which chapter")
-    axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=9)
     return figure
 
 
@@ -55,6 +107,260 @@ def source_map_alt(sources: pd.DataFrame) -> str:
         extra = ", ".join(rows.loc[rows["role"] == "supporting", "source_label"])
         parts.append(f"{topic}: starts from {main}" + (f", draws on {extra}" if extra else ""))
     return (
-        "Dot matrix of the book's chapters (rows, in reading order) against the five source "
-        "documents (columns). " + "; ".join(parts) + "."
+        f"Dot grid pairing each of the book's {len(topics)} chapters with the source documents "
+        "it uses, in reading order. " + "; ".join(parts) + "."
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Interactive: the headline exposure figure is a weighted average over the mix of jobs
+# ---------------------------------------------------------------------------------------------
+
+#: The IMF rows of ``ai_exposure_estimates`` drawn as reference lines, and their names.
+IMF_STUDY = "IMF (Cazzaniga et al.)"
+IMF_SCOPES = {
+    "World": ("the world", "world"),
+    "Emerging markets": ("emerging markets", "emerging"),
+    "Advanced economies": ("advanced economies", "advanced"),
+}
+#: Line styles of the reference lines, lowest share first.
+IMF_STYLES = (
+    {"color": PALETTE["orange"], "ls": "--"},
+    {"color": PALETTE["purple"], "ls": "-."},
+    {"color": PALETTE["vermillion"], "ls": ":"},
+)
+EXPOSED_COLOUR = PALETTE["blue"]
+NOT_EXPOSED_COLOUR = "#cfe2f0"
+
+
+@dataclass(frozen=True)
+class JobMix:
+    """Indonesia's workers split into formal and informal jobs (latest Sakernas round)."""
+
+    year: int
+    month: str
+    informal_share: float  # fraction of employed people
+    employed_million: float
+
+    @property
+    def formal_share(self) -> float:
+        return 1.0 - self.informal_share
+
+
+@cache
+def job_mix() -> JobMix:
+    """The latest round of ``informal_employment_share``: the informal share and all workers."""
+    table = load("informal_employment_share").sort_values("year")
+    latest = table.iloc[-1]
+    return JobMix(
+        year=int(latest["year"]),
+        month=str(latest["month"]),
+        informal_share=float(latest["share_pct"]) / 100,
+        employed_million=float(latest["employed_million"]),
+    )
+
+
+@cache
+def imf_references() -> tuple[tuple[float, str, str], ...]:
+    """The IMF's shares of jobs exposed to AI (percent), lowest first, with a long and a short
+    name; scopes with the same share share one line ("the world and emerging markets")."""
+    table = load("ai_exposure_estimates")
+    imf = table[table["study"] == IMF_STUDY].set_index("scope")["share_pct"]
+    missing = sorted(set(IMF_SCOPES) - set(imf.index))
+    if missing:
+        raise ValueError(f"ai_exposure_estimates lacks the IMF rows {missing}")
+    lines = []
+    for share in sorted({float(imf[scope]) for scope in IMF_SCOPES}):
+        scopes = [scope for scope in IMF_SCOPES if float(imf[scope]) == share]
+        long = " and ".join(IMF_SCOPES[scope][0] for scope in scopes)
+        short = ", ".join(IMF_SCOPES[scope][1] for scope in scopes)
+        lines.append((share, long, short))
+    return tuple(lines)
+
+
+def job_mix_numbers(formal_exposure: float = 0.6, informal_exposure: float = 0.2) -> dict:
+    """Everything the figure, its alt text and its summary show, in percent (millions for
+    workers), computed once by the model."""
+    mix = job_mix()
+    economy = model.economy_wide_exposure(mix.formal_share, formal_exposure, informal_exposure)
+    return {
+        "mix": mix,
+        "formal_pct": 100 * mix.formal_share,
+        "informal_pct": 100 * mix.informal_share,
+        "formal_exposure_pct": 100 * formal_exposure,
+        "informal_exposure_pct": 100 * informal_exposure,
+        # each kind of job's exposed workers as a share of all workers: the two shaded areas
+        "formal_part_pct": 100 * mix.formal_share * formal_exposure,
+        "informal_part_pct": 100 * mix.informal_share * informal_exposure,
+        "economy_pct": 100 * economy,
+        "exposed_million": economy * mix.employed_million,
+        "references": imf_references(),
+    }
+
+
+def _share(value: float) -> str:
+    """A share in percent as the figure writes it: ``36.9%``."""
+    return f"{value:.1f}%"
+
+
+def plot_job_mix(formal_exposure: float = 0.6, informal_exposure: float = 0.2) -> Figure:
+    """Indonesia's workers as two blocks as wide as their shares of workers (formal, informal),
+    each shaded up to the share of its jobs exposed to AI; a line at the share of all jobs
+    exposed (the shaded area spread over the whole width) and the IMF's shares as reference
+    lines. On a phone the labels are shorter and the key is one column under the panel."""
+    numbers = job_mix_numbers(formal_exposure, informal_exposure)
+    mix = numbers["mix"]
+    narrow = current_layout().name == "narrow"
+    figure = new_figure(1, width=7.0, height=4.6)
+    if narrow:  # room for three-line block labels and a one-column key under the panel
+        figure.set_size_inches(figure.get_figwidth(), 5.6)
+    (axes,) = figure.axes
+    formal, informal = numbers["formal_pct"], numbers["informal_pct"]
+    blocks = [
+        (0.0, formal, numbers["formal_exposure_pct"]),
+        (formal, informal, numbers["informal_exposure_pct"]),
+    ]
+    for left, width, exposed in blocks:
+        axes.bar(left, 100, width, align="edge", color=NOT_EXPOSED_COLOUR, lw=0)
+        axes.bar(left, exposed, width, align="edge", color=EXPOSED_COLOUR, lw=0)
+    axes.axvline(formal, color="white", lw=3)  # the boundary between the two kinds of job
+    axes.axhline(
+        numbers["economy_pct"],
+        color=PALETTE["black"],
+        lw=2.8,
+        zorder=4,
+        # a white edge, so that the line shows on the dark exposed blocks too
+        path_effects=[patheffects.withStroke(linewidth=4.6, foreground="white")],
+        label="all jobs (weighted average)",
+    )
+    for (share, long, short), style in zip(numbers["references"], IMF_STYLES, strict=False):
+        name = short if narrow else long
+        axes.axhline(share, lw=2, zorder=3, label=f"IMF: {name} ({share:g}%)", **style)
+    labels = [
+        f"{kind} jobs\n{_share(width)} of workers\n{exposed:.0f}% exposed"
+        for kind, (_, width, exposed) in zip(("formal", "informal"), blocks, strict=True)
+    ]
+    axes.set_xticks([formal / 2, formal + informal / 2], labels, fontsize=9)
+    axes.tick_params(axis="x", length=0)
+    axes.set_yticks(range(0, 101, 20), [f"{tick}%" for tick in range(0, 101, 20)])
+    axes.set(
+        xlim=(0, 100),
+        ylim=(0, 100),
+        ylabel="jobs exposed to AI",
+        title=f"All jobs: {_share(numbers['economy_pct'])} exposed"
+        if narrow
+        else f"Indonesia, {mix.month} {mix.year}: {_share(numbers['economy_pct'])} of all jobs "
+        "exposed",
+    )
+    axes.grid(visible=False)
+    handles = [
+        Patch(color=EXPOSED_COLOUR, label="exposed (assumed)"),
+        Patch(color=NOT_EXPOSED_COLOUR, label="not exposed"),
+        *axes.get_legend_handles_labels()[0],
+    ]
+    figure.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncols=1 if narrow else 2,
+        fontsize=9,
+        frameon=False,
+        columnspacing=1.2,
+        handlelength=2.4,
+        handletextpad=0.5,
+    )
+    return figure
+
+
+def _compared(value: float, reference: float) -> str:
+    """``3.1 points below``, ``equal to`` or ``2.0 points above`` (to one decimal)."""
+    gap = round(value - reference, 1)
+    if gap == 0:
+        return "equal to"
+    return f"{abs(gap):.1f} points {'above' if gap > 0 else 'below'}"
+
+
+def job_mix_alt(formal_exposure: float = 0.6, informal_exposure: float = 0.2) -> str:
+    """Alt text for :func:`plot_job_mix`, written from the same numbers."""
+    numbers = job_mix_numbers(formal_exposure, informal_exposure)
+    mix = numbers["mix"]
+    references = numbers["references"]
+    lines = " and ".join(f"{share:g}% for {long}" for share, long, _ in references)
+    nearest = min(references, key=lambda line: abs(line[0] - numbers["economy_pct"]))
+    return (
+        "Teaching device, not an estimate. Two blocks side by side stand for Indonesia's "
+        f"{mix.employed_million:.1f} million workers in {mix.month} {mix.year}, each as wide as "
+        f"its share of workers: formal jobs {_share(numbers['formal_pct'])}, informal jobs "
+        f"{_share(numbers['informal_pct'])}. Each block is shaded up to the share of its jobs "
+        f"exposed to AI, set by the reader as an assumption: "
+        f"{numbers['formal_exposure_pct']:.0f}% of formal jobs and "
+        f"{numbers['informal_exposure_pct']:.0f}% of informal jobs, which are "
+        f"{_share(numbers['formal_part_pct'])} and {_share(numbers['informal_part_pct'])} of all "
+        f"workers. A black line marks their sum, the weighted average: "
+        f"{_share(numbers['economy_pct'])} of all jobs exposed, about "
+        f"{numbers['exposed_million']:.1f} million workers. Broken reference lines mark the "
+        f"IMF's shares of jobs exposed, {lines}; the line for all jobs is "
+        f"{_compared(numbers['economy_pct'], nearest[0])} the IMF's {nearest[0]:g}% for "
+        f"{nearest[1]}."
+    )
+
+
+def job_mix_summary(formal_exposure: float = 0.6, informal_exposure: float = 0.2) -> str:
+    """One sentence for the page to announce after a move: the share of all jobs exposed."""
+    numbers = job_mix_numbers(formal_exposure, informal_exposure)
+    return (
+        f"{_share(numbers['economy_pct'])} of all jobs exposed: "
+        f"{numbers['formal_exposure_pct']:.0f}% of formal jobs "
+        f"({_share(numbers['formal_pct'])} of workers) and "
+        f"{numbers['informal_exposure_pct']:.0f}% of informal jobs "
+        f"({_share(numbers['informal_pct'])}), weighted by their shares of workers."
+    )
+
+
+#: The page positions of both controls: every 10%.
+EXPOSURE_POSITIONS = tuple(step / 10 for step in range(11))
+
+
+@register
+def job_mix_explorer() -> InteractiveFigure:
+    """Interactive: the share of all jobs exposed to AI as a weighted average over the job mix."""
+    mix = job_mix()
+    return InteractiveFigure(
+        title="Why the headline share of jobs exposed to AI depends on the mix of jobs",
+        plot=plot_job_mix,
+        alt=job_mix_alt,
+        summary=job_mix_summary,
+        caption="Teaching device, not an estimate. Widths: Indonesia's workers in formal and "
+        f"informal jobs, BPS Sakernas, {mix.month} {mix.year} (mark S). Heights: the share of "
+        "each kind of job exposed to AI, which you set; the chapter's setting is the book's "
+        "assumption (mark A). Lines: the IMF's shares of jobs exposed to AI (world and "
+        "advanced economies mark P, emerging markets mark S). Exposed means that AI could do "
+        "some of a job's tasks; it may help the worker or replace them.",
+        controls=[
+            Control(
+                "formal_exposure",
+                "Formal jobs exposed to AI (assumed)",
+                0.6,
+                0.0,
+                1.0,
+                0.05,
+                unit="%",
+                scale=100,
+                page=EXPOSURE_POSITIONS,
+                help="An assumption: the share of formal jobs (employees, and employers with "
+                "permanent workers) with tasks that AI could do.",
+            ),
+            Control(
+                "informal_exposure",
+                "Informal jobs exposed to AI (assumed)",
+                0.2,
+                0.0,
+                1.0,
+                0.05,
+                unit="%",
+                scale=100,
+                page=EXPOSURE_POSITIONS,
+                help="An assumption: the share of informal jobs (own-account, casual and family "
+                "work) with tasks that AI could do.",
+            ),
+        ],
     )

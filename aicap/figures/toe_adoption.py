@@ -9,11 +9,12 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from aicap.data import load
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import toe_adoption as model
-from aicap.style import PALETTE, new_figure
+from aicap.style import PALETTE, current_layout, new_figure
 
 #: One colour per TOE dimension (and for reported outcomes), used by every figure here.
 DIMENSION_COLOURS = {
@@ -22,13 +23,28 @@ DIMENSION_COLOURS = {
     "Environment": PALETTE["green"],
     "Outcome": PALETTE["purple"],
 }
-#: The chapter's default Bass coefficients (Sultan, Farley & Lehmann 1990; data table).
-DEFAULT_P, DEFAULT_Q = 0.03, 0.38
+#: The chapter's default Bass coefficients, read from the ``bass_coefficients`` table
+#: (Sultan, Farley & Lehmann 1990), so that the number is written down only once.
+_BASS = load("bass_coefficients").iloc[0]
+DEFAULT_P, DEFAULT_Q = float(_BASS["p"]), float(_BASS["q"])
 NOT_CODED = "#f0f0f0"
 
 
 def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _ticks_below(top: float, integer: bool = False) -> np.ndarray:
+    """Round tick positions from 0 that stay within ``top`` (no label beyond the axis);
+    whole numbers when ``integer``, so a live redraw's labels are never wider than two
+    digits more than the first drawing's."""
+    ticks = MaxNLocator(5, steps=[1, 2, 5, 10], integer=integer).tick_values(0.0, top)
+    return ticks[(ticks >= 0) & (ticks <= top + 1e-9)]
+
+
+def _narrow() -> bool:
+    """Whether the figure being drawn is the phone layout."""
+    return current_layout().name == "narrow"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -45,17 +61,27 @@ def coding_codes(matrix: pd.DataFrame) -> np.ndarray:
 
 
 def plot_coding_matrix(matrix: pd.DataFrame) -> Figure:
-    """Heat map of themes (rows) by respondent codes (columns), coloured by TOE dimension."""
+    """Heat map of themes (rows) by respondent codes (columns), coloured by TOE dimension.
+
+    On a phone the rows are labelled by theme code only (T1, O2, ...): the chapter prints the
+    themes in a table beside the figure, so the grid keeps most of the width.
+    """
     codes = model.respondent_columns(matrix)
     values = coding_codes(matrix)
+    narrow = _narrow()
     figure = new_figure(1, width=8.0, height=6.4)
+    if narrow:
+        figure.set_size_inches(3.5, 5.6)
     (axes,) = figure.axes
     axes.grid(False)
     colours = ListedColormap([NOT_CODED, *DIMENSION_COLOURS.values()])
     axes.imshow(values, cmap=colours, vmin=-0.5, vmax=len(DIMENSION_COLOURS) + 0.5, aspect="auto")
-    labels = [f"{row.theme_code} {_short(row.theme, 50)}" for row in matrix.itertuples()]
-    axes.set_yticks(range(len(matrix)), labels, fontsize=8.5)
-    axes.set_xticks(range(len(codes)), codes)
+    if narrow:
+        labels = list(matrix["theme_code"])
+    else:
+        labels = [f"{row.theme_code} {_short(row.theme, 50)}" for row in matrix.itertuples()]
+    axes.set_yticks(range(len(matrix)), labels, fontsize=9)
+    axes.set_xticks(range(len(codes)), codes, fontsize=9)
     axes.xaxis.tick_top()
     axes.tick_params(length=0)
     # separate the dimensions with white lines, and count each theme's respondents at right
@@ -67,16 +93,17 @@ def plot_coding_matrix(matrix: pd.DataFrame) -> Figure:
     axes.grid(which="minor", color="white", lw=1.5)
     axes.tick_params(which="minor", length=0)
     for i, total in enumerate(matrix[codes].sum(axis=1)):
-        axes.text(len(codes) - 0.3, i, str(int(total)), va="center", fontsize=9)
-    axes.text(len(codes) - 0.3, -1.0, "n", va="center", fontsize=9, fontweight="bold")
-    axes.set_xlim(-0.5, len(codes) + 0.3)
+        axes.text(len(codes) - 0.2, i, str(int(total)), va="center", fontsize=9)
+    axes.text(len(codes) - 0.2, -0.95, "n", va="center", fontsize=9, fontweight="bold")
+    axes.set_xlim(-0.5, len(codes) + 0.6)
     for spine in axes.spines.values():
         spine.set_visible(False)
     handles = [Patch(color=colour, label=name) for name, colour in DIMENSION_COLOURS.items()]
     handles.append(Patch(facecolor=NOT_CODED, edgecolor="#bbbbbb", label="not attributed"))
-    figure.legend(handles=handles, loc="outside lower center", ncols=5, fontsize=9)
+    figure.legend(handles=handles, loc="outside lower center", ncols=2 if narrow else 5, fontsize=9)
     # above the column labels on top (the book's titles sit at a fixed height: aicap.style)
-    axes.set_title("Who said what in the study's findings", pad=24)
+    title = "Who said what" if narrow else "Who said what in the study's findings"
+    axes.set_title(title, pad=24)
     return figure
 
 
@@ -100,20 +127,37 @@ def coding_matrix_alt(matrix: pd.DataFrame) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+#: Marker of each agency that stated a digital-platform count (see msme_digital_platforms).
+AGENCY_MARKERS = {
+    "Kemenkop UKM": ("o", "Ministry of Cooperatives and SMEs"),
+    "Kemenko Perekonomian": ("s", "Coordinating Ministry"),
+}
+
+
 def plot_digital_platforms(platforms: pd.DataFrame, msmes: pd.DataFrame) -> Figure:
-    """MSMEs on digital platforms over time, against the total number of MSMEs."""
+    """MSMEs on digital platforms over time, by the agency that stated each count, beside
+    BPS's survey count of businesses that sold online."""
     total = msmes.query("indicator == 'number of MSMEs'").sort_values("year").iloc[-1]
-    figure = new_figure(1, width=7.0, height=3.8)
+    narrow = _narrow()
+    figure = new_figure(1, width=7.0, height=4.2)
+    if narrow:
+        figure.set_size_inches(3.5, 4.6)
     (axes,) = figure.axes
     actual = platforms[platforms["status"] == "actual"]
     target = platforms[platforms["status"] == "target"]
-    axes.plot(
-        actual["year"],
-        actual["msmes_million"],
-        marker="o",
-        color=PALETTE["blue"],
-        label="on digital platforms (reported)",
-    )
+    survey = platforms[platforms["status"] == "BPS survey"]
+    axes.plot(actual["year"], actual["msmes_million"], color=PALETTE["blue"], gid="reported")
+    for agency, (marker, name) in AGENCY_MARKERS.items():
+        rows = actual[actual["agency"] == agency]
+        if len(rows):
+            axes.plot(
+                rows["year"],
+                rows["msmes_million"],
+                marker=marker,
+                ls="none",
+                color=PALETTE["blue"],
+                label=f"stated by {agency}" if narrow else f"stated by the {name}",
+            )
     axes.plot(
         target["year"],
         target["msmes_million"],
@@ -121,21 +165,39 @@ def plot_digital_platforms(platforms: pd.DataFrame, msmes: pd.DataFrame) -> Figu
         ls="none",
         mfc="white",
         color=PALETTE["blue"],
-        label="government target",
+        label="target for 2024",
     )
-    for row in platforms.itertuples():
+    if len(survey):
+        axes.plot(
+            survey["year"],
+            survey["msmes_million"],
+            marker="D",
+            color=PALETTE["vermillion"],
+            label="selling online (BPS survey)",
+        )
+    labelled = [actual.index[0], actual.index[-1], *target.index, *survey.index[-1:]]
+    for row in platforms.loc[labelled].itertuples():
         share = 100 * row.msmes_million / total["value"]
+        text = f"{row.msmes_million:g} m" if narrow else f"{row.msmes_million:g} million"
+        if row.status != "BPS survey":
+            text += f" ({share:.0f}%)"
+        offset, align = (0, 8), "center"
+        if row.status == "BPS survey":
+            offset, align = (8, -3), "left"
+        elif row.Index == actual.index[-1]:
+            offset, align = (-8, 8), "right"
         axes.annotate(
-            f"{share:.0f}%",
+            text,
             (row.year, row.msmes_million),
             textcoords="offset points",
-            xytext=(0, 8),
-            ha="center",
+            xytext=offset,
+            ha=align,
+            va="center" if row.status == "BPS survey" else "baseline",
             fontsize=9,
         )
     axes.axhline(total["value"], color=PALETTE["grey"], ls="--", lw=1.5)
     axes.text(
-        2020.4,
+        2020.1,
         total["value"] - 2,
         f"all MSMEs ({int(total['year'])}): {total['value']:g} million",
         va="top",
@@ -144,27 +206,36 @@ def plot_digital_platforms(platforms: pd.DataFrame, msmes: pd.DataFrame) -> Figu
     )
     axes.set(
         xlabel="year",
-        ylabel="million MSMEs",
+        ylabel="million firms",
         ylim=(0, 72),
-        xlim=(2020, 2025.5),
-        title="Indonesian MSMEs on digital platforms",
+        xlim=(2019.9, 2025.4),
+        title="MSMEs online" if narrow else "Indonesian MSMEs on digital platforms",
     )
-    axes.legend(loc="center left", fontsize=9)
+    axes.set_yticks([0, 20, 40, 60])
+    axes.set_xticks([2020, 2021, 2022, 2023, 2024, 2025])
+    if narrow:
+        axes.set_xticks([2020, 2022, 2024])
+    figure.legend(loc="outside lower center", ncols=1 if narrow else 2, fontsize=9)
+    axes.set_xlim(2019.9, 2025.4)
     return figure
 
 
 def digital_platforms_alt(platforms: pd.DataFrame, msmes: pd.DataFrame) -> str:
     """Alt text for :func:`plot_digital_platforms`."""
     total = msmes.query("indicator == 'number of MSMEs'").sort_values("year").iloc[-1]
-    points = "; ".join(
-        f"{row.period}: {row.msmes_million:g} million"
-        + (" (target)" if row.status == "target" else "")
-        + f", {100 * row.msmes_million / total['value']:.0f}% of all MSMEs"
-        for row in platforms.itertuples()
-    )
+
+    def point(row) -> str:
+        if row.status == "BPS survey":
+            return f"{row.period}: {row.msmes_million:g} million businesses selling online (BPS)"
+        who = " (target)" if row.status == "target" else f" (stated by {row.agency})"
+        share = 100 * row.msmes_million / total["value"]
+        return f"{row.period}: {row.msmes_million:g} million{who}, {share:.0f}% of all MSMEs"
+
+    points = "; ".join(point(row) for row in platforms.itertuples())
     return (
         "Line chart of the number of Indonesian MSMEs registered on digital platforms, with a "
-        f"dashed line at the {total['value']:g} million MSMEs counted in {int(total['year'])}. "
+        f"dashed line at the {total['value']:g} million MSMEs counted in {int(total['year'])}, "
+        "and a lower line for BPS's survey count of businesses that sold online. "
         f"{points}."
     )
 
@@ -181,32 +252,46 @@ def plot_ai_adoption(rates: pd.DataFrame) -> Figure:
         left.plot(rows["year"], rows["share_pct"], marker="o", color=colour, label=survey)
     left.set(
         xlabel="year",
-        ylabel="% of firms using AI",
+        ylabel="% using AI (own measure)",
         ylim=(0, 100),
+        xlim=(2016.5, 2024.7),
         title="Same years, very different answers",
     )
+    left.set_xticks([2017, 2019, 2021, 2023])
     left.legend(fontsize=9, loc="upper left")
-    eu = rates[(rates["survey"] == "Eurostat")]
+    eu = rates[rates["survey"] == "Eurostat"]
+    groups = list(dict.fromkeys(eu["group"]))
+    years = sorted(set(eu["year"]))
+    width = 0.8 / len(years)
+    shades = [PALETTE["green"], PALETTE["blue"], PALETTE["orange"]]
+    for row in eu.itertuples():
+        k = years.index(row.year)
+        position = groups.index(row.group) + (k - (len(years) - 1) / 2) * width
+        right.bar(
+            position,
+            row.share_pct,
+            width=width * 0.95,
+            color=shades[k % len(shades)],
+            label=f"{int(row.year)}" if row.group == groups[0] else None,
+        )
+        right.text(position, row.share_pct + 0.8, f"{row.share_pct:.0f}", ha="center", fontsize=8)
     labels = [
         "all\n10+"
         if group == "all"
         else group.replace(" (", "\n")
         .replace(" or more employees)", "+")
         .replace(" employees)", "")
-        for group in eu["group"]
+        for group in groups
     ]
-    colours = [PALETTE["grey"]] + [PALETTE["green"]] * (len(eu) - 1)
-    positions = np.arange(len(eu))
-    right.bar(positions, eu["share_pct"], color=colours)
-    for position, value in zip(positions, eu["share_pct"], strict=True):
-        right.text(position, value + 0.8, f"{value:g}%", ha="center", fontsize=9)
-    right.set_xticks(positions, labels, fontsize=9)
+    right.set_xticks(np.arange(len(groups)), labels, fontsize=9)
     right.set_xlabel("enterprise size (employees)")
+    top = float(eu["share_pct"].max())
     right.set(
         ylabel="% of enterprises using AI",
-        ylim=(0, 40),
-        title=f"EU, {int(eu['year'].iloc[0])}: AI use by firm size",
+        ylim=(0, 10 * np.ceil(1.15 * top / 10)),
+        title="EU: AI use by firm size",
     )
+    right.legend(fontsize=8.5, loc="upper left")
     right.grid(axis="x", visible=False)
     return figure
 
@@ -247,20 +332,30 @@ def plot_scorecard(
         ratings, items, dimension_weights, midpoint=midpoint, steepness=steepness
     )
     table, profile = result["items"], result["profile"]
+    narrow = _narrow()
     figure = new_figure(2, width=8.5, height=4.2)
     left, right = figure.axes
     positions = np.arange(len(table))[::-1]
     colours = [DIMENSION_COLOURS[d] for d in table["dimension"]]
     left.barh(positions, table["score"], color=colours, height=0.7)
-    left.set_yticks(positions, [_short(item, 32) for item in table["item"]], fontsize=9)
-    left.set(xlim=(0, 100), xlabel="item score (0 = rating 1, 100 = rating 5)")
-    left.set_title(f"Readiness profile: {name}", fontsize=11)
+    if narrow:  # codes only: the chapter's item table says what each code means
+        labels = list(table["item_code"])
+    else:
+        labels = [_short(item, 31) for item in table["item"]]
+    left.set_yticks(positions, labels, fontsize=9)
+    left.set(xlim=(0, 100), xlabel="item score (0 = rating 1, 100 = 5)")
+    left.set_xticks([0, 50, 100] if narrow else [0, 20, 40, 60, 80, 100])
+    left.set_title(f"Profile: {name}", fontsize=11)
     left.grid(axis="y", visible=False)
     handles = [
         Patch(color=DIMENSION_COLOURS[d], label=f"{d}: {score:.0f}") for d, score in profile.items()
     ]
     figure.legend(
-        handles=handles, loc="outside lower center", ncols=3, fontsize=9, title="dimension scores"
+        handles=handles,
+        loc="outside lower center",
+        ncols=2 if narrow else 3,
+        fontsize=9,
+        title="dimension scores",
     )
 
     index = np.linspace(0, 100, 201)
@@ -269,7 +364,7 @@ def plot_scorecard(
         model.adoption_likelihood(index, midpoint, steepness),
         color=PALETTE["black"],
         lw=1.8,
-        label="logistic curve (assumed)",
+        label="curve (assumed)",
     )
     right.plot(
         [result["index"]],
@@ -278,18 +373,25 @@ def plot_scorecard(
         ms=10,
         color=PALETTE["vermillion"],
         ls="none",
-        label=f"{name}: readiness {result['index']:.0f}",
+        label=f"readiness {result['index']:.0f}",
     )
     right.vlines(result["index"], 0, result["likelihood"], color=PALETTE["vermillion"], ls=":")
     right.hlines(result["likelihood"], 0, result["index"], color=PALETTE["vermillion"], ls=":")
     right.set(
         xlim=(0, 100),
         ylim=(0, 1),
-        xlabel="overall readiness index (0–100)",
-        ylabel="adoption likelihood (teaching device)",
+        xlabel="readiness index (0–100)",
+        ylabel="adoption likelihood",
     )
-    right.set_title(f"Likelihood {result['likelihood']:.2f} (not an estimate)", fontsize=11)
-    right.legend(fontsize=8.5, loc="upper left")
+    if narrow:  # no room for a legend inside the panel: the title says what the dot is
+        right.set_title(
+            f"Readiness {result['index']:.0f}: likelihood {result['likelihood']:.2f} "
+            "(assumed curve)",
+            fontsize=11,
+        )
+    else:
+        right.set_title(f"Likelihood {result['likelihood']:.2f} (not an estimate)", fontsize=11)
+        right.legend(fontsize=9, loc="upper left")
     return figure
 
 
@@ -363,15 +465,37 @@ def example_firm_alt(
     )
 
 
+def example_firm_summary(
+    firm: str = "snack producer",
+    weight_technology: float = 1.0,
+    weight_organisation: float = 1.0,
+    weight_environment: float = 1.0,
+) -> str:
+    """One sentence for the page to announce: the firm's readiness and likelihood."""
+    weights = _weights(weight_technology, weight_organisation, weight_environment)
+    result = model.score_firm(
+        example_firm_ratings(firm), load("toe_scorecard_items"), dimension_weights=weights
+    )
+    return (
+        f"The {firm}: readiness {result['index']:.0f} of 100, likelihood "
+        f"{result['likelihood']:.2f}; its weakest context is {result['weakest'].lower()}."
+    )
+
+
+#: Page positions of the weight sliders: the ends, equal weights and three times as much.
+WEIGHT_POSITIONS = (0.25, 1.0, 3.0)
+
+
 @register
 def scorecard_explorer() -> InteractiveFigure:
     """Interactive: a hypothetical firm's TOE readiness as the reader changes the weights."""
     firms = load("toe_example_firms")["firm"]
-    weight_help = "How much this dimension counts in the overall readiness index."
+    weight_help = "How much this context counts in the overall readiness index."
     return InteractiveFigure(
         title="A TOE readiness scorecard (teaching device)",
         plot=plot_example_firm,
         alt=example_firm_alt,
+        summary=example_firm_summary,
         caption="Teaching device, not the study's instrument: hypothetical firms, ratings and "
         "weights chosen by the book's authors; the logistic curve is an assumption.",
         controls=[
@@ -388,10 +512,30 @@ def scorecard_explorer() -> InteractiveFigure:
                 0.25,
                 3.0,
                 0.25,
+                unit="×",
                 help=weight_help,
+                page=WEIGHT_POSITIONS,
             ),
-            Control("weight_organisation", "Weight on organisation", 1.0, 0.25, 3.0, 0.25),
-            Control("weight_environment", "Weight on environment", 1.0, 0.25, 3.0, 0.25),
+            Control(
+                "weight_organisation",
+                "Weight on organisation",
+                1.0,
+                0.25,
+                3.0,
+                0.25,
+                unit="×",
+                page=(0.25, 1.0, 2.0, 3.0),
+            ),
+            Control(
+                "weight_environment",
+                "Weight on environment",
+                1.0,
+                0.25,
+                3.0,
+                0.25,
+                unit="×",
+                page=WEIGHT_POSITIONS,
+            ),
         ],
     )
 
@@ -419,7 +563,7 @@ def plot_bass(
         color=PALETTE["grey"],
         ls="--",
         lw=1.5,
-        label=f"default p = {DEFAULT_P:g}, q = {DEFAULT_Q:g}",
+        label=f"default (p = {DEFAULT_P:g}, q = {DEFAULT_Q:g})",
     )
     left.plot(path["t"], pct["adopted"], color=PALETTE["blue"], label="adopted")
     half = model.years_to_half(p, q)
@@ -431,20 +575,14 @@ def plot_bass(
             marker="o",
             color=PALETTE["vermillion"],
             ls="none",
-            label=f"half of potential adopters: {half:.1f} years",
+            label=f"half adopted: {half:.1f} years",
         )
     left.set(
         xlabel="years from launch",
-        ylabel="% of MSMEs that have adopted",
+        ylabel="% that have adopted",
         xlim=(0, years),
         ylim=(0, 100),
         title="Adoption over time",
-    )
-    figure.legend(
-        handles=left.get_legend_handles_labels()[0],
-        loc="outside lower center",
-        ncols=3,
-        fontsize=8.5,
     )
 
     right.stackplot(
@@ -458,13 +596,22 @@ def plot_bass(
     peak = model.peak_time(p, q)
     right.axvline(peak, color=PALETTE["black"], ls=":", lw=1.2)
     right.set(
-        xlabel="years from launch",
-        ylabel="% of MSMEs adopting per year",
+        xlabel=f"years from launch (peak: year {peak:.1f})",
+        ylabel="% adopting a year",
         xlim=(0, years),
-        title=f"New adopters a year (peak at year {peak:.1f})",
+        title="New adopters a year",
     )
-    right.set_ylim(0, max(1.0, 1.35 * pct["new_adopters"].max()))
-    right.legend(fontsize=8.5, loc="upper right")
+    top = max(1.0, 1.35 * float(pct["new_adopters"].max()))
+    right.set_ylim(0, top)
+    right.set_yticks(_ticks_below(top, integer=True))
+    handles = left.get_legend_handles_labels()[0]
+    if _narrow():  # one legend under both panels: a phone has no room inside them
+        handles += right.get_legend_handles_labels()[0]
+    else:
+        right.legend(fontsize=9, loc="upper right")
+    figure.legend(
+        handles=handles, loc="outside lower center", ncols=1 if _narrow() else 3, fontsize=9
+    )
     return figure
 
 
@@ -493,6 +640,23 @@ def bass_alt(
     )
 
 
+def bass_summary(
+    p: float = DEFAULT_P,
+    q: float = DEFAULT_Q,
+    market_potential: float = 1.0,
+    years: int = 30,
+) -> str:
+    """One sentence for the page to announce: time to half adoption and the peak."""
+    half = model.years_to_half(p, q)
+    peak = model.peak_time(p, q)
+    peers = 100 * model.imitation_share(p, q)
+    peak_text = f"new adoptions peak in year {peak:.1f}" if peak > 0 else "new adoptions only fall"
+    return (
+        f"Half of the potential adopters after {half:.1f} years; {peak_text}; "
+        f"{peers:.0f}% of adopters are moved by peers."
+    )
+
+
 @register
 def bass_explorer() -> InteractiveFigure:
     """Interactive: how the coefficients of innovation and imitation shape diffusion."""
@@ -500,8 +664,10 @@ def bass_explorer() -> InteractiveFigure:
         title="How AI adoption could spread among MSMEs (Bass model)",
         plot=plot_bass,
         alt=bass_alt,
-        caption="Bass (1969) model; default coefficients are the average of 213 published "
-        "applications (Sultan, Farley & Lehmann 1990), not estimates for AI or Indonesia.",
+        summary=bass_summary,
+        caption=f"Bass (1969) model; default coefficients are the average of "
+        f"{int(_BASS['applications'])} published applications reviewed by {_BASS['study']}, "
+        "not estimates for AI or Indonesia.",
         controls=[
             Control(
                 "p",
@@ -511,7 +677,8 @@ def bass_explorer() -> InteractiveFigure:
                 0.1,
                 0.005,
                 unit="per year",
-                help="Training, government programmes, advertising.",
+                help="Influence from outside the group of firms: training, programmes, media.",
+                page=(0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1),
             ),
             Control(
                 "q",
@@ -521,7 +688,8 @@ def bass_explorer() -> InteractiveFigure:
                 0.8,
                 0.02,
                 unit="per year",
-                help="Word of mouth, seeing competitors adopt, incubators and networks.",
+                help="Influence of firms that have already adopted: example, word of mouth.",
+                page=(0.0, 0.1, 0.2, 0.38, 0.6, 0.8),
             ),
             Control(
                 "market_potential",
@@ -530,8 +698,10 @@ def bass_explorer() -> InteractiveFigure:
                 0.2,
                 1.0,
                 0.05,
-                unit="share",
+                unit="%",
+                scale=100,
                 help="An assumption: not every firm has a use for AI.",
+                page=(0.2, 0.5, 1.0),
             ),
         ],
         fixed={"years": 30},
@@ -542,28 +712,38 @@ def plot_levers(p: float = DEFAULT_P, q: float = DEFAULT_Q, max_increase_pct: fl
     """Years to half adoption as ``p`` alone or ``q`` alone is raised by up to some percent."""
     increases = np.linspace(0.0, max_increase_pct, 101)
     table = model.lever_comparison(p, q, increases)
+    narrow = _narrow()
     figure = new_figure(1, width=7.0, height=3.9)
+    if narrow:
+        figure.set_size_inches(3.5, 3.9)
     (axes,) = figure.axes
     axes.plot(
-        table["increase_pct"],
-        table["raise_p"],
-        color=PALETTE["orange"],
-        label="raise p: outside push (training, programmes)",
+        table["increase_pct"], table["raise_p"], color=PALETTE["orange"], label="raise p only"
     )
     axes.plot(
         table["increase_pct"],
         table["raise_q"],
         color=PALETTE["green"],
-        label="raise q: peer effects (networks, incubators)",
+        ls="--",
+        label="raise q only",
     )
     axes.set(
         xlabel="increase in the coefficient (%)",
         ylabel="years to half adoption",
-        xlim=(0, max_increase_pct),
-        title=f"Which lever shortens diffusion more? (p = {p:g}, q = {q:g})",
+        xlim=(0, 1.06 * max_increase_pct),
+        title="Which lever works faster?",
     )
-    axes.set_ylim(0, 1.1 * float(table[["raise_p", "raise_q"]].to_numpy().max()))
-    axes.legend(fontsize=9, loc="lower left")
+    axes.set_xticks(_ticks_below(max_increase_pct, integer=True))
+    top = 1.1 * float(table[["raise_p", "raise_q"]].to_numpy().max())
+    axes.set_ylim(0, top)
+    axes.set_yticks(_ticks_below(top, integer=True))
+    figure.legend(
+        loc="outside lower center",
+        ncols=2,
+        fontsize=9,
+        title=f"starting from p = {p:g}, q = {q:g}",
+        title_fontsize=9,
+    )
     return figure
 
 
@@ -581,6 +761,18 @@ def levers_alt(p: float = DEFAULT_P, q: float = DEFAULT_Q, max_increase_pct: flo
     )
 
 
+def levers_summary(p: float = DEFAULT_P, q: float = DEFAULT_Q, max_increase_pct: float = 100.0):
+    """One sentence for the page to announce: which lever is stronger per percent here."""
+    elasticity = model.half_time_elasticities(p, q)
+    if q == 0:
+        return "With q = 0 there are no peers to imitate: only raising p helps."
+    stronger = "the peer effect (q)" if elasticity["q"] < elasticity["p"] else "the push (p)"
+    return (
+        f"q/p = {q / p:.1f}: per percent, {stronger} is the stronger lever here "
+        f"(elasticities {elasticity['p']:.2f} for p, {elasticity['q']:.2f} for q)."
+    )
+
+
 @register
 def levers_explorer() -> InteractiveFigure:
     """Interactive: compare a percentage push on p with the same push on q."""
@@ -588,10 +780,39 @@ def levers_explorer() -> InteractiveFigure:
         title="Outside push or peer effects: which lever works faster",
         plot=plot_levers,
         alt=levers_alt,
-        caption="Bass model: each line changes one coefficient and keeps the other fixed.",
+        summary=levers_summary,
+        caption="Bass model: each line raises one coefficient by the same percentage and keeps "
+        "the other fixed.",
         controls=[
-            Control("p", "Starting p (outside push)", DEFAULT_P, 0.005, 0.1, 0.005, "per year"),
-            Control("q", "Starting q (peer influence)", DEFAULT_Q, 0.0, 0.8, 0.02, "per year"),
-            Control("max_increase_pct", "Largest increase shown", 100.0, 10.0, 200.0, 10.0, "%"),
+            Control(
+                "p",
+                "Starting p (outside push)",
+                DEFAULT_P,
+                0.005,
+                0.1,
+                0.005,
+                "per year",
+                page=(0.005, 0.01, 0.03, 0.05, 0.1),
+            ),
+            Control(
+                "q",
+                "Starting q (peer influence)",
+                DEFAULT_Q,
+                0.0,
+                0.8,
+                0.02,
+                "per year",
+                page=(0.0, 0.1, 0.2, 0.38, 0.6, 0.8),
+            ),
+            Control(
+                "max_increase_pct",
+                "Largest increase shown",
+                100.0,
+                10.0,
+                200.0,
+                10.0,
+                "%",
+                page=(10.0, 100.0, 200.0),
+            ),
         ],
     )

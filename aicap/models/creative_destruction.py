@@ -11,15 +11,25 @@ is fixed at 1 (shares of it). Each year of an automation wave:
   of retraining; new jobs wait (as vacancies) until someone qualified is ready.
 
 Unemployment is everyone not employed: people retraining plus trained people still waiting for
-a new job. All functions are pure: numbers in, arrays or DataFrames out.
+a new job. (A statistical office would count many of them differently: see the chapter.) The
+model has no new entrants to the labour force and no productivity effect; only displaced
+workers fill the new jobs. All functions are pure: numbers in, arrays or DataFrames out.
+
+Two results hold exactly when new tasks keep pace (``reinstatement_rate >= automation_rate``):
+the peak is ``1 - (1 - a) ** min(L, W)``, reached in year ``min(L, W)`` before anyone is
+rehired (:func:`balanced_peak`), and during a long wave unemployment settles towards
+``L * a / (1 + L * a)`` (:func:`balanced_plateau`). When new tasks fall short, the shortfall
+``max(0, displaced - new jobs)`` stays unemployed for good (:func:`final_unemployment_grid`).
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 
-from aicap.checks import require_in_range, require_int_in_range
+from aicap.checks import Count, Real, Reals, Relation, broadcastable, validated
 
 #: Allowed parameter ranges: (low, high). Rates are shares of employment per year.
 RANGES = {
@@ -30,20 +40,31 @@ RANGES = {
     "years": (1, 100),
 }
 
+AUTOMATION = Real(*RANGES["automation_rate"])
+REINSTATEMENT = Real(*RANGES["reinstatement_rate"])
+LAG = Count(*RANGES["retraining_lag"])
+WAVE = Count(*RANGES["wave_years"])
+YEARS = Count(*RANGES["years"])
+WAVE_WITHIN_YEARS = Relation(
+    "wave_years must be at most years", lambda a: a["wave_years"] <= a["years"]
+)
+BROADCAST = broadcastable("automation_rate", "reinstatement_rate", "retraining_lag")
+#: The grid functions take one value or an array of values for a rate or a lag.
+GRID = dict(
+    automation_rate=Reals(*RANGES["automation_rate"], scalar=True, ndim=None),
+    reinstatement_rate=Reals(*RANGES["reinstatement_rate"], scalar=True, ndim=None),
+    retraining_lag=Reals(*RANGES["retraining_lag"], whole=True, scalar=True, ndim=None),
+    wave_years=WAVE,
+    years=YEARS,
+)
 
-def _check(automation_rate, reinstatement_rate, retraining_lag, wave_years, years):
-    require_int_in_range("years", years, *RANGES["years"])
-    require_int_in_range("wave_years", wave_years, 0, years)
-    for name, value in (
-        ("automation_rate", automation_rate),
-        ("reinstatement_rate", reinstatement_rate),
-    ):
-        for item in np.ravel(value):
-            require_in_range(name, item, *RANGES[name])
-    for item in np.ravel(retraining_lag):
-        require_int_in_range("retraining_lag", item, *RANGES["retraining_lag"])
+
+#: Every flow and stock is a non-negative share of the labour force; unfilled vacancies can add
+#: up to more than 1 when new tasks far outrun retraining.
+SHARES = Real(0, math.inf)
 
 
+@validated(WAVE_WITHIN_YEARS, BROADCAST, returns=SHARES, **GRID)
 def simulate_flows(
     automation_rate: float | np.ndarray,
     reinstatement_rate: float | np.ndarray,
@@ -60,7 +81,6 @@ def simulate_flows(
     ``retraining`` (still training), ``waiting`` (trained, no job yet) and ``vacancies``
     (new jobs still unfilled).
     """
-    _check(automation_rate, reinstatement_rate, retraining_lag, wave_years, years)
     a, r, lag = np.broadcast_arrays(
         np.asarray(automation_rate, dtype=float),
         np.asarray(reinstatement_rate, dtype=float),
@@ -95,10 +115,12 @@ def simulate_flows(
         out["retraining"][t] = out["displaced"][: t + 1].sum(axis=0) - finished_total
         out["waiting"][t] = waiting
         out["vacancies"][t] = vacancies
-    out["unemployment"] = 1.0 - out["employment"]
+    # rounding can leave 1 - employment a hair below zero (-1e-16); unemployment is a share
+    out["unemployment"] = np.clip(1.0 - out["employment"], 0.0, 1.0)
     return out
 
 
+@validated(WAVE_WITHIN_YEARS, BROADCAST, returns=Real(0, 1), **GRID)
 def unemployment_paths(
     automation_rate: float | np.ndarray,
     reinstatement_rate: float | np.ndarray,
@@ -111,6 +133,15 @@ def unemployment_paths(
     return flows["unemployment"]
 
 
+@validated(
+    WAVE_WITHIN_YEARS,
+    returns=SHARES,
+    automation_rate=AUTOMATION,
+    reinstatement_rate=REINSTATEMENT,
+    retraining_lag=LAG,
+    wave_years=WAVE,
+    years=YEARS,
+)
 def automation_path(
     automation_rate: float = 0.03,
     reinstatement_rate: float = 0.03,
@@ -149,6 +180,7 @@ def automation_path(
     return table[columns]
 
 
+@validated(unemployment=Reals(0, 1), threshold=Real(0, 1, include_low=False))
 def race_summary(unemployment: pd.Series | np.ndarray, threshold: float = 0.005) -> dict:
     """Describe a path's jobless hump.
 
@@ -156,7 +188,7 @@ def race_summary(unemployment: pd.Series | np.ndarray, threshold: float = 0.005)
     share) and ``recovery_year``: the first year after the peak when unemployment is back
     below ``threshold`` (None if it never is within the simulation).
     """
-    values = np.asarray(unemployment, dtype=float)
+    values = unemployment
     peak_year = int(np.argmax(values))
     below = np.nonzero(values[peak_year:] < threshold)[0]
     recovered = int(peak_year + below[0]) if values[peak_year] >= threshold and below.size else None
@@ -168,6 +200,15 @@ def race_summary(unemployment: pd.Series | np.ndarray, threshold: float = 0.005)
     }
 
 
+@validated(
+    WAVE_WITHIN_YEARS,
+    returns=Real(0, 1),
+    automation_rate=AUTOMATION,
+    reinstatement_rates=Reals(*RANGES["reinstatement_rate"]),
+    retraining_lags=Reals(*RANGES["retraining_lag"], whole=True),
+    wave_years=WAVE,
+    years=YEARS,
+)
 def peak_unemployment_grid(
     automation_rate: float,
     reinstatement_rates: np.ndarray,
@@ -179,7 +220,62 @@ def peak_unemployment_grid(
 
     Returns an array of shape ``(len(retraining_lags), len(reinstatement_rates))``.
     """
-    lags = np.asarray(retraining_lags, dtype=int)[:, None]
-    rates = np.asarray(reinstatement_rates, dtype=float)[None, :]
+    lags = retraining_lags[:, None]
+    rates = reinstatement_rates[None, :]
     paths = unemployment_paths(automation_rate, rates, lags, wave_years, years)
     return paths.max(axis=0)
+
+
+@validated(
+    WAVE_WITHIN_YEARS,
+    returns=Real(0, 1),
+    automation_rate=AUTOMATION,
+    reinstatement_rates=Reals(*RANGES["reinstatement_rate"]),
+    retraining_lags=Reals(*RANGES["retraining_lag"], whole=True),
+    wave_years=WAVE,
+    years=YEARS,
+)
+def final_unemployment_grid(
+    automation_rate: float,
+    reinstatement_rates: np.ndarray,
+    retraining_lags: np.ndarray,
+    wave_years: int = 10,
+    years: int = 30,
+) -> np.ndarray:
+    """Unemployment in the last year (``years``) for every (retraining lag, reinstatement rate)
+    pair: the lasting loss, once everyone displaced has had time to retrain (when
+    ``years >= wave_years + max(retraining_lags)``).
+
+    Returns an array of shape ``(len(retraining_lags), len(reinstatement_rates))``.
+    """
+    lags = retraining_lags[:, None]
+    rates = reinstatement_rates[None, :]
+    paths = unemployment_paths(automation_rate, rates, lags, wave_years, years)
+    return paths[-1]
+
+
+@validated(
+    returns=Real(0, 1),
+    automation_rate=AUTOMATION,
+    retraining_lag=LAG,
+    wave_years=WAVE,
+)
+def balanced_peak(automation_rate: float, retraining_lag: int, wave_years: int = 10) -> float:
+    """Peak unemployment when new tasks keep pace with automation (r >= a), by hand.
+
+    Nobody is rehired until the first group has retrained, so unemployment climbs for
+    ``min(L, W)`` years: the peak is ``1 - (1 - a) ** min(L, W)``. Close to ``L * a`` when
+    ``L * a`` is small. Matches :func:`automation_path` for every r >= a.
+    """
+    return float(1.0 - (1.0 - automation_rate) ** min(retraining_lag, wave_years))
+
+
+@validated(returns=Real(0, 1), automation_rate=AUTOMATION, retraining_lag=LAG)
+def balanced_plateau(automation_rate: float, retraining_lag: int) -> float:
+    """The level unemployment settles towards in a long wave with r >= a: ``L a / (1 + L a)``.
+
+    In that steady state each year's hires equal each year's displaced (``a E``), and ``L``
+    years' worth of displaced workers are in training, so ``u = L a E`` with ``E + u = 1``.
+    """
+    load = retraining_lag * automation_rate
+    return float(load / (1.0 + load))

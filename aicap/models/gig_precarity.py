@@ -19,6 +19,14 @@ probit). The platform deactivates the driver when the average of the last ``wind
 below ``cutoff``. The probability is computed exactly (the distribution of a sum of ratings, by
 fast Fourier transform), with a normal approximation and a Monte Carlo check over many trips.
 
+**The legal floor.** :func:`legal_floor` picks the minimum wage an employee would be owed in a
+place: the city or regency minimum wage (UMK) where one is set, otherwise the province's UMP.
+
+**Who gains from a commission cap?** :func:`commission_cap_incidence` is a steady-state
+companion to the simulation: it lets the platform recover part of a cap through a passenger fee
+or smaller driver bonuses, lets passengers ride less when the price rises, and lets new driver
+hours enter until part of the drivers' gain per hour is gone (lower utilisation).
+
 All functions are pure: numbers in, arrays or DataFrames out. Randomness comes only from the
 ``seed`` argument.
 """
@@ -31,7 +39,18 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from aicap.checks import require_in_range, require_int_in_range
+from aicap.checks import (
+    Choice,
+    Count,
+    Custom,
+    Optional,
+    Real,
+    Reals,
+    Relation,
+    Table,
+    broadcastable,
+    validated,
+)
 
 #: Allowed parameter ranges: (low, high), in the units of each function's docstring.
 RANGES = {
@@ -61,6 +80,16 @@ RANGES = {
     "window": (1, 1_000),
     "trips": (1, 5_000),
     "n_drivers": (1, 20_000),
+    # commission-cap incidence
+    "fare_per_trip": (1.0, 200_000.0),
+    "cost_per_trip": (0.0, 100_000.0),
+    "cost_per_hour": (0.0, 100_000.0),
+    "commission_before": (0.0, 0.5),
+    "commission_after": (0.0, 0.5),
+    "passenger_fee_share": (0.0, 1.0),
+    "bonus_cut_share": (0.0, 1.0),
+    "demand_elasticity": (0.0, 3.0),
+    "entry_share": (0.0, 1.0),
 }
 
 #: The parameters of :func:`simulate_driver_months` a setup must give (besides n_months, seed).
@@ -85,45 +114,104 @@ SETUP_KEYS = (
 )
 _INTEGER_KEYS = {"hours_per_day", "days_per_month", "max_trips_per_hour"}
 
+#: The ojol fare zones of the Ministry of Transportation (the zones of ``ojol_fares``).
+ZONES = ("Zone I", "Zone II (Greater Jakarta)", "Zone III")
+
+
+def _spec(name: str):
+    """The declaration of parameter ``name`` from :data:`RANGES` (whole numbers as counts)."""
+    low, high = RANGES[name]
+    return Count(low, high) if name in _INTEGER_KEYS | {"n_months", "seed"} else Real(low, high)
+
+
+#: The 24 hourly values of a demand profile (relative demand, 1 = an ordinary hour).
+PROFILE = Reals(*RANGES["relative_demand"], min_size=24, max_size=24)
+#: Every parameter of a driver's month, declared (see :func:`simulate_driver_months`).
+DRIVER = {name: PROFILE if name == "demand_profile" else _spec(name) for name in SETUP_KEYS}
+RUN = {"n_months": _spec("n_months"), "seed": _spec("seed")}
+
+
+def _table_example(name: str):
+    def example():
+        from aicap.data import load
+
+        return load(name)
+
+    return example
+
+
+def _example_setup() -> dict:
+    """The book's own parameters (Zone II), for the tests of the declarations."""
+    from aicap.data import load
+
+    return driver_setup(
+        load("ojol_driver_assumptions"),
+        load("ojol_demand_profile"),
+        load("ojol_fares"),
+        load("fuel_prices"),
+        load("ojol_commission_rules"),
+    )
+
+
+def _check_setup(name: str, value) -> dict:
+    """A dict with every parameter of :func:`simulate_driver_months`, each in its range."""
+    if not isinstance(value, dict):
+        raise ValueError(
+            f"{name} must be a dict of the parameters {list(SETUP_KEYS)}; got {value!r}"
+        )
+    missing = [key for key in SETUP_KEYS if key not in value]
+    unknown = [key for key in value if key not in SETUP_KEYS]
+    if missing or unknown:
+        raise ValueError(f"{name} lacks {missing} or has unknown keys {unknown}")
+    checked = {}
+    for key, spec in DRIVER.items():
+        try:
+            checked[key] = spec.check(key, value[key])
+        except ValueError as err:
+            raise ValueError(f"{name}: {err}") from None
+    return checked
+
+
+SETUP = Custom(
+    _check_setup,
+    "a dict with every parameter of simulate_driver_months (see driver_setup)",
+    example=_example_setup,
+)
+
+
+def _example_months() -> DriverMonths:
+    return simulate_driver_months(**_example_setup(), n_months=3, seed=1)
+
+
+def _check_months(name: str, value) -> DriverMonths:
+    if not isinstance(value, DriverMonths):
+        raise ValueError(f"{name} must be a result of simulate_driver_months; got {value!r:.80}")
+    return value
+
+
+MONTHS = Custom(_check_months, "a result of simulate_driver_months", example=_example_months)
+
 # ---------------------------------------------------------------------------------------------
 # A driver's month
 # ---------------------------------------------------------------------------------------------
 
 
-def _check_values(name: str, values) -> None:
-    for item in np.ravel(values):
-        require_in_range(name, item, *RANGES[name])
-
-
-def _check_driver(params: dict, n_months: int, seed: int) -> np.ndarray:
-    for name in SETUP_KEYS:
-        if name == "demand_profile":
-            continue
-        if name in _INTEGER_KEYS:
-            require_int_in_range(name, params[name], *RANGES[name])
-        else:
-            require_in_range(name, params[name], *RANGES[name])
-    require_int_in_range("n_months", n_months, *RANGES["n_months"])
-    require_int_in_range("seed", seed, *RANGES["seed"])
-    profile = np.asarray(params["demand_profile"], dtype=float)
-    if profile.shape != (24,):
-        raise ValueError(f"demand_profile must hold 24 hourly values; got shape {profile.shape}")
-    _check_values("relative_demand", profile)
-    return profile
-
-
+@validated(
+    returns=Real(*RANGES["relative_demand"]),
+    demand_profile=PROFILE,
+    hours_per_day=_spec("hours_per_day"),
+)
 def busiest_hours(demand_profile, hours_per_day: int) -> np.ndarray:
     """Relative demand of the ``hours_per_day`` busiest hours, busiest first.
 
     The driver is assumed to work the busiest hours of the day; each extra hour of work is a
     quieter one.
     """
-    require_int_in_range("hours_per_day", hours_per_day, *RANGES["hours_per_day"])
     profile = np.asarray(demand_profile, dtype=float)
     return np.sort(profile)[::-1][:hours_per_day]
 
 
-def capped_poisson(mean: np.ndarray, cap: int, rng: np.random.Generator) -> np.ndarray:
+def _capped_poisson(mean: np.ndarray, cap: int, rng: np.random.Generator) -> np.ndarray:
     """Draw ``min(Poisson(mean), cap)`` for every element of ``mean`` at once.
 
     Inverse-CDF sampling: one uniform number per element is compared with the ``cap``
@@ -228,6 +316,7 @@ class DriverMonths:
         return net.transpose(1, 2, 0)
 
 
+@validated(**DRIVER, **RUN)
 def simulate_driver_months(
     *,
     demand_profile,
@@ -260,7 +349,7 @@ def simulate_driver_months(
     hours_per_day, days_per_month : working time (whole hours 1–16, whole days 1–31)
     trips_per_hour : expected trips in an hour of ordinary demand (0–4)
     max_trips_per_hour : most trips that fit into one hour (1–6)
-    demand_noise : spread (log standard deviation) of the daily demand shock (0–1)
+    demand_noise : spread (standard deviation of the logarithm) of the daily demand shock (0–1)
     fare_per_km, min_fare : fare in Rp per km of trip, and the lowest fare of a trip in Rp
     trip_km, pickup_km : km with the passenger, and km to reach the passenger, per trip
     idle_km_per_hour : km cruising for orders in an hour with no trip (none in a full hour)
@@ -272,12 +361,11 @@ def simulate_driver_months(
     Returns
     -------
     :class:`DriverMonths`. The draws are made block by block (100 months at a time) with no
-    loop over hours or trips.
+    loop over hours or trips. Every parameter is checked (:data:`DRIVER`): a value outside its
+    range, NaN, a string or a demand profile without 24 values raises ``ValueError``.
     """
-    params = {name: value for name, value in locals().items() if name in SETUP_KEYS}
-    profile = _check_driver(params, n_months, seed)
     rng = np.random.default_rng(seed)
-    hour_demand = busiest_hours(profile, hours_per_day).astype(np.float32)
+    hour_demand = busiest_hours(demand_profile, hours_per_day).astype(np.float32)
     days, hours = days_per_month, hours_per_day
 
     # the day's demand shock: log-normal with mean 1
@@ -291,7 +379,7 @@ def simulate_driver_months(
     for start in range(0, n_months, _BLOCK_MONTHS):
         stop = min(start + _BLOCK_MONTHS, n_months)
         demand = hour_demand[:, None] * day_shock[start:stop].reshape(1, -1)
-        block = capped_poisson(np.float32(trips_per_hour) * demand, max_trips_per_hour, rng)
+        block = _capped_poisson(np.float32(trips_per_hour) * demand, max_trips_per_hour, rng)
         trips[:, start:stop] = block.reshape(hours, stop - start, days)
         per_day = block.sum(axis=0, dtype=np.int16).reshape(stop - start, days)
         trips_monthly[start:stop] = per_day.sum(axis=1)
@@ -323,11 +411,66 @@ def simulate_driver_months(
     )
 
 
+@validated(returns=Real(0, 1), net_monthly=Reals(), thresholds=Reals(scalar=True))
 def share_below(net_monthly: np.ndarray, thresholds) -> np.ndarray:
-    """Share of simulated months whose net earnings are below each threshold (e.g. a wage)."""
+    """Share of simulated months whose net earnings are below each threshold (e.g. a wage).
+
+    ``net_monthly`` holds the months' net earnings (Rp); ``thresholds`` one level or an array
+    of levels (Rp). Returns one share (0–1) per threshold, in the shape of ``thresholds``.
+    """
     net = np.asarray(net_monthly, dtype=float)
     levels = np.asarray(thresholds, dtype=float)
     return (net[:, None] < np.ravel(levels)[None, :]).mean(axis=0).reshape(levels.shape)
+
+
+#: The parameters of :func:`one_trip` (all of them in a setup of :func:`driver_setup`).
+TRIP_KEYS = (
+    "fare_per_km",
+    "min_fare",
+    "trip_km",
+    "pickup_km",
+    "commission",
+    "fuel_price",
+    "km_per_litre",
+    "upkeep_per_km",
+)
+
+
+@validated(**{name: DRIVER[name] for name in TRIP_KEYS})
+def one_trip(
+    *,
+    fare_per_km: float,
+    min_fare: float,
+    trip_km: float,
+    pickup_km: float,
+    commission: float,
+    fuel_price: float,
+    km_per_litre: float,
+    upkeep_per_km: float,
+) -> dict[str, float]:
+    """One trip worked out by hand: what the passenger pays and what the driver keeps (Rp).
+
+    ``fare`` = max(``min_fare``, ``fare_per_km`` x ``trip_km``), with no surge;
+    ``platform`` = ``commission`` x fare; ``driver_share`` = fare - platform; ``km`` =
+    ``trip_km`` + ``pickup_km`` (to the passenger and with her); ``cost_per_km`` =
+    ``fuel_price`` / ``km_per_litre`` + ``upkeep_per_km``; ``costs`` = km x cost_per_km; and
+    ``net`` = driver_share - costs. The simulated month also charges the cruising between
+    orders and the day's fixed cost, which no single trip carries.
+    """
+    fare = max(min_fare, fare_per_km * trip_km)
+    platform = commission * fare
+    km = trip_km + pickup_km
+    cost_per_km = fuel_price / km_per_litre + upkeep_per_km
+    costs = km * cost_per_km
+    return {
+        "fare": float(fare),
+        "platform": float(platform),
+        "driver_share": float(fare - platform),
+        "km": float(km),
+        "cost_per_km": float(cost_per_km),
+        "costs": float(costs),
+        "net": float(fare - platform - costs),
+    }
 
 
 def _sorted_percentiles(ordered: np.ndarray, percents) -> np.ndarray:
@@ -346,12 +489,15 @@ def _sorted_percentiles(ordered: np.ndarray, percents) -> np.ndarray:
     return np.where(fraction < 0.5, low + step * fraction, high - step * (1 - fraction))
 
 
-def earnings_summary(sim: DriverMonths) -> dict[str, float]:
+@validated(sim=MONTHS)
+def earnings_summary(sim: DriverMonths) -> dict[str, float | None]:
     """Plain-number summary of :func:`simulate_driver_months` output (Rp unless a share).
 
     ``mean_monthly``, ``median_monthly``, ``p10_monthly``, ``p90_monthly``, ``sd_monthly``,
-    ``cv_monthly`` (sd / mean of the driver's net), ``cv_platform`` (sd / mean of the
-    platform's commission from this driver), ``mean_hourly``, ``p10_hourly``, ``p90_hourly``,
+    ``cv_monthly`` (sd / mean of the driver's net; ``None`` when the mean is not positive, as
+    a coefficient of variation is then meaningless), ``cv_platform`` (sd / mean of the
+    platform's commission from this driver; ``None`` when it takes nothing), ``mean_hourly``,
+    ``p10_hourly``, ``p90_hourly``,
     ``share_hours_losing`` (hours whose net is below zero), ``share_hours_empty`` (hours with
     no trip), ``mean_trips_per_day``, ``mean_fares_per_day`` and ``hours_per_month``.
 
@@ -377,34 +523,42 @@ def earnings_summary(sim: DriverMonths) -> dict[str, float]:
         "p10_monthly": float(np.percentile(net, 10)),
         "p90_monthly": float(np.percentile(net, 90)),
         "sd_monthly": float(net.std()),
-        "cv_monthly": float(net.std() / mean) if mean > 0 else float("nan"),
-        "cv_platform": float(platform.std() / platform_mean) if platform_mean > 0 else float("nan"),
+        "cv_monthly": float(net.std() / mean) if mean > 0 else None,
+        "cv_platform": float(platform.std() / platform_mean) if platform_mean > 0 else None,
         "mean_hourly": mean_hourly,
         "p10_hourly": float(p10_hourly),
         "p90_hourly": float(p90_hourly),
         "share_hours_losing": losing / ordered.size,
-        "share_hours_empty": (n_hours - np.count_nonzero(sim.trips)) / n_hours,
+        "share_hours_empty": float(n_hours - np.count_nonzero(sim.trips)) / n_hours,
         "mean_trips_per_day": float(sim.trips.sum(dtype=np.int64)) / n_days,
         "mean_fares_per_day": float(sim.fares_monthly.mean() / days),
         "hours_per_month": float(days * hours),
     }
 
 
+@validated(
+    setup=SETUP,
+    hours_grid=Reals(*RANGES["hours_per_day"], whole=True),
+    thresholds=Optional(Reals()),
+    **RUN,
+)
 def earnings_by_hours(
     setup: dict,
     hours_grid,
-    thresholds=(),
+    thresholds=None,
     n_months: int = 2000,
     seed: int = 0,
 ) -> pd.DataFrame:
     """Run the month for each number of working hours per day.
 
-    Returns a DataFrame indexed by ``hours_per_day`` with ``mean``, ``p10`` and ``p90`` of net
-    monthly earnings (Rp) and, for each threshold ``i``, ``below_<i>``: the share of months
-    below it.
+    ``setup`` holds the parameters of :func:`simulate_driver_months` (its ``hours_per_day`` is
+    replaced by each whole number of ``hours_grid``); ``thresholds`` are monthly levels in Rp
+    (a wage, say), or ``None``. Returns a DataFrame indexed by ``hours_per_day`` with ``mean``,
+    ``p10`` and ``p90`` of net monthly earnings (Rp) and, for each threshold ``i``,
+    ``below_<i>``: the share of months below it.
     """
     rows = []
-    levels = np.asarray(thresholds, dtype=float)
+    levels = np.asarray([] if thresholds is None else thresholds, dtype=float)
     for hours in hours_grid:
         sim = simulate_driver_months(
             **{**setup, "hours_per_day": int(hours)}, n_months=n_months, seed=seed
@@ -416,12 +570,24 @@ def earnings_by_hours(
             "p10": float(np.percentile(net, 10)),
             "p90": float(np.percentile(net, 90)),
         }
-        for i, share in enumerate(np.atleast_1d(share_below(net, levels))):
-            row[f"below_{i}"] = float(share)
+        for i, level in enumerate(levels):
+            row[f"below_{i}"] = float(np.mean(net < level))
         rows.append(row)
     return pd.DataFrame(rows).set_index("hours_per_day")
 
 
+@validated(
+    assumptions=Table(("parameter", "value"), example=_table_example("ojol_driver_assumptions")),
+    demand_profile=Table(
+        ("hour", "relative_demand"), example=_table_example("ojol_demand_profile")
+    ),
+    fares=Table(("item", "zone", "low_rp"), example=_table_example("ojol_fares")),
+    fuel_prices=Table(("valid_from", "price_rp_per_litre"), example=_table_example("fuel_prices")),
+    commission_rules=Table(
+        ("status", "total_pct"), example=_table_example("ojol_commission_rules")
+    ),
+    zone=Choice(ZONES),
+)
 def driver_setup(
     assumptions: pd.DataFrame,
     demand_profile: pd.DataFrame,
@@ -435,7 +601,7 @@ def driver_setup(
     * the assumptions (mark A) from ``assumptions`` (columns ``parameter``, ``value``) and the
       hourly profile from ``demand_profile`` (``hour``, ``relative_demand``);
     * the per-km fare: the bottom of ``zone``'s regulated band (surge pricing can raise it);
-      the minimum fare: the bottom of the reported band;
+      the minimum fare: the bottom of the same zone's band for the first 4 km;
     * the fuel price: the latest row of ``fuel_prices`` (``price_rp_per_litre``);
     * the commission: the total take (commission + support fee) of the rule ``in force``.
     """
@@ -450,8 +616,12 @@ def driver_setup(
     if per_km.empty:
         known = sorted(fares.loc[fares["item"] == "per-km fare", "zone"])
         raise ValueError(f"zone must be one of {known}; got {zone!r}")
-    minimum = fares[fares["item"] == "minimum fare"]
+    minimum = fares[(fares["item"] == "minimum fare (first 4 km)") & (fares["zone"] == zone)]
+    if minimum.empty:
+        raise ValueError(f"fares has no minimum fare for {zone!r}")
     in_force = commission_rules[commission_rules["status"] == "in force"]
+    if in_force.empty:
+        raise ValueError("commission_rules has no rule with status 'in force'")
     setup.update(
         demand_profile=profile,
         fare_per_km=float(per_km["low_rp"].iloc[0]),
@@ -461,8 +631,245 @@ def driver_setup(
     )
     missing = [key for key in SETUP_KEYS if key not in setup]
     if missing:
-        raise ValueError(f"the assumptions table lacks parameters {missing}")
-    return {key: setup[key] for key in SETUP_KEYS}
+        raise ValueError(f"assumptions lacks the parameters {missing}")
+    return _check_setup("assumptions", {key: setup[key] for key in SETUP_KEYS})
+
+
+# ---------------------------------------------------------------------------------------------
+# The legal floor: UMK where one is set, otherwise the UMP
+# ---------------------------------------------------------------------------------------------
+
+
+def _check_region(name: str, value) -> str:
+    """A city (``Kota ...``), a regency (``Kabupaten ...``) or DKI Jakarta (which has no UMK)."""
+    if not isinstance(value, str) or not (
+        value == "DKI Jakarta" or value.startswith(("Kota ", "Kabupaten "))
+    ):
+        raise ValueError(
+            f"{name} must be a city ('Kota ...'), a regency ('Kabupaten ...') or 'DKI Jakarta'; "
+            f"got {value!r}"
+        )
+    return value
+
+
+def _check_text(name: str, value) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be a non-empty string; got {value!r}")
+    return value
+
+
+def _check_date(name: str, value) -> str:
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"{name} must be an ISO date such as '2025-01-01'; got {value!r}"
+        ) from None
+    return value
+
+
+def _check_places(name: str, value) -> list[tuple[str, str]]:
+    if isinstance(value, str) or not hasattr(value, "__iter__"):
+        raise ValueError(f"{name} must be a list of (region, province) pairs; got {value!r}")
+    places = list(value)
+    if not places or not all(isinstance(p, tuple | list) and len(p) == 2 for p in places):
+        raise ValueError(
+            f"{name} must be a non-empty list of (region, province) pairs; got {value!r}"
+        )
+    return [
+        (_check_region(name, region), _check_text(name, province)) for region, province in places
+    ]
+
+
+REGION = Custom(
+    _check_region,
+    "a city ('Kota ...'), a regency ('Kabupaten ...') or 'DKI Jakarta'",
+    example=lambda: "Kota Bekasi",
+)
+PROVINCE = Custom(_check_text, "a province of the UMP table", example=lambda: "Jawa Barat")
+DATE = Custom(_check_date, "an ISO date such as '2025-01-01'", example=lambda: "2025-01-01")
+UMP = Table(("province", "monthly_rp", "decree"), example=_table_example("minimum_wages_2025"))
+UMK = Table(
+    ("region", "province", "monthly_rp", "valid_from", "decree"),
+    example=_table_example("minimum_wages_umk_2025"),
+)
+PLACES = Custom(
+    _check_places,
+    "a non-empty list of (region, province) pairs",
+    example=lambda: [("DKI Jakarta", "DKI Jakarta"), ("Kota Banjarbaru", "Kalimantan Selatan")],
+)
+
+
+@validated(region=REGION, province=PROVINCE, ump=UMP, umk=UMK, on=DATE)
+def legal_floor(
+    region: str,
+    province: str,
+    ump: pd.DataFrame,
+    umk: pd.DataFrame,
+    on: str = "2025-01-01",
+) -> dict:
+    """The minimum wage an employee in ``region`` is owed on the date ``on`` (ISO date).
+
+    The city or regency minimum wage (UMK) where ``umk`` has a row for ``region`` valid on
+    ``on`` (the latest ``valid_from`` not after it); otherwise the provincial minimum wage
+    (UMP) of ``province`` from ``ump``. Returns ``{"region", "province", "level",
+    "monthly_rp", "decree"}``. A UMK below its province's UMP is an error in the tables.
+    """
+    by_province = ump.set_index("province")
+    if province not in by_province.index:
+        raise ValueError(f"province must be one of {sorted(by_province.index)}; got {province!r}")
+    floor_ump = float(by_province.loc[province, "monthly_rp"])
+    rows = umk[(umk["region"] == region) & (umk["valid_from"] <= on)]
+    if rows.empty:
+        return {
+            "region": region,
+            "province": province,
+            "level": "UMP",
+            "monthly_rp": floor_ump,
+            "decree": str(by_province.loc[province, "decree"]),
+        }
+    row = rows.sort_values("valid_from").iloc[-1]
+    if row["province"] != province:
+        raise ValueError(f"{region} lies in {row['province']}, not in {province}")
+    if float(row["monthly_rp"]) < floor_ump:
+        raise ValueError(f"the UMK of {region} is below the UMP of {province}")
+    return {
+        "region": region,
+        "province": province,
+        "level": "UMK",
+        "monthly_rp": float(row["monthly_rp"]),
+        "decree": str(row["decree"]),
+    }
+
+
+@validated(places=PLACES, ump=UMP, umk=UMK, on=DATE)
+def wage_floors(places, ump: pd.DataFrame, umk: pd.DataFrame, on: str = "2025-01-01"):
+    """:func:`legal_floor` for each ``(region, province)`` pair, as a DataFrame by region."""
+    rows = [legal_floor(region, province, ump, umk, on) for region, province in places]
+    return pd.DataFrame(rows).set_index("region")
+
+
+# ---------------------------------------------------------------------------------------------
+# Who gains from a commission cap? Incidence and free entry (steady state)
+# ---------------------------------------------------------------------------------------------
+
+
+INCIDENCE = {
+    "fare_per_trip": _spec("fare_per_trip"),
+    # at least one trip in a hundred hours: an average of driving, not of waiting
+    "trips_per_hour": Real(0.01, RANGES["trips_per_hour"][1]),
+    "cost_per_trip": _spec("cost_per_trip"),
+    "cost_per_hour": _spec("cost_per_hour"),
+    "commission_before": Real(*RANGES["commission_before"], include_low=False),
+    "commission_after": _spec("commission_after"),
+    "passenger_fee_share": _spec("passenger_fee_share"),
+    "bonus_cut_share": _spec("bonus_cut_share"),
+    "demand_elasticity": _spec("demand_elasticity"),
+    "entry_share": _spec("entry_share"),
+}
+CAP_BELOW_TAKE = Relation(
+    "commission_after must be at most commission_before",
+    lambda a: a["commission_after"] <= a["commission_before"],
+)
+TRIP_PAYS = Relation(
+    "the driver's net earnings per trip must be above 0: (1 - commission_before) x "
+    "fare_per_trip must exceed cost_per_trip",
+    lambda a: (1.0 - a["commission_before"]) * a["fare_per_trip"] > a["cost_per_trip"],
+)
+
+
+@validated(CAP_BELOW_TAKE, TRIP_PAYS, **INCIDENCE)
+def commission_cap_incidence(
+    *,
+    fare_per_trip: float,
+    trips_per_hour: float,
+    cost_per_trip: float,
+    cost_per_hour: float,
+    commission_before: float,
+    commission_after: float,
+    passenger_fee_share: float = 0.0,
+    bonus_cut_share: float = 0.0,
+    demand_elasticity: float = 0.5,
+    entry_share: float = 0.0,
+) -> dict[str, float]:
+    """A driver's hourly net earnings before and after a cap on the commission (Rp per hour).
+
+    A steady-state average, not a simulation. The cap cuts the platform's take per trip by
+    ``loss = (commission_before - commission_after) x fare_per_trip``. The platform recovers
+    ``passenger_fee_share`` of the loss with a fee on passengers, and ``bonus_cut_share`` of
+    the rest by cutting drivers' bonuses. Passengers take fewer trips when they pay more
+    (constant ``demand_elasticity``). In the short run the same driver hours share the trips;
+    in the long run new driver hours enter until ``entry_share`` of the change in hourly net
+    earnings is gone (1 = free entry returns it to the level before the cap), through fewer
+    trips per driver-hour (lower utilisation).
+
+    Returns ``hourly_before``, ``hourly_cap_only`` (the partial-equilibrium answer: no
+    response from anyone), ``hourly_short_run``, ``hourly_long_run``,
+    ``trips_per_hour_before``, ``trips_per_hour_short_run``, ``trips_per_hour_long_run``,
+    ``passenger_price_change`` (share), ``trips_ratio`` (trips after / before),
+    ``driver_hours_ratio`` (driver-hours after / before, long run) and
+    ``platform_revenue_ratio`` (platform's revenue after / before, long run).
+
+    The platform's "bonus cut" lowers what the driver receives per trip; where a platform pays
+    no bonuses (as in the book's simulated month) it stands for any new charge on drivers.
+    ``commission_before`` must be above 0 (there is a commission to cap) and the driver must
+    net something on a trip before the cap (``TRIP_PAYS``).
+    """
+    f, u0 = float(fare_per_trip), float(trips_per_hour)
+    loss = (commission_before - commission_after) * f
+    passenger_fee = passenger_fee_share * loss
+    bonus_cut = bonus_cut_share * (1.0 - passenger_fee_share) * loss
+    net_trip_before = (1.0 - commission_before) * f - cost_per_trip
+    # at least net_trip_before > 0: the bonus cut is a share of a loss below the fare's change
+    net_trip_after = (1.0 - commission_after) * f - bonus_cut - cost_per_trip
+    trips_ratio = (1.0 + passenger_fee / f) ** (-demand_elasticity)
+    hourly_before = net_trip_before * u0 - cost_per_hour
+    hourly_cap_only = ((1.0 - commission_after) * f - cost_per_trip) * u0 - cost_per_hour
+    u_short = u0 * trips_ratio
+    hourly_short = net_trip_after * u_short - cost_per_hour
+    hourly_long = hourly_before + (1.0 - entry_share) * (hourly_short - hourly_before)
+    # (hourly_long + cost_per_hour) / net_trip_after, written without the cancellation
+    u_long = (
+        entry_share * net_trip_before * u0 + (1.0 - entry_share) * net_trip_after * u_short
+    ) / (net_trip_after)
+    platform_per_trip = commission_after * f + passenger_fee + bonus_cut
+    return {
+        "hourly_before": float(hourly_before),
+        "hourly_cap_only": float(hourly_cap_only),
+        "hourly_short_run": float(hourly_short),
+        "hourly_long_run": float(hourly_long),
+        "trips_per_hour_before": u0,
+        "trips_per_hour_short_run": float(u_short),
+        "trips_per_hour_long_run": float(u_long),
+        "passenger_price_change": float(passenger_fee / f),
+        "trips_ratio": float(trips_ratio),
+        "driver_hours_ratio": float(trips_ratio * u0 / u_long),
+        "platform_revenue_ratio": float(platform_per_trip * trips_ratio / (commission_before * f)),
+    }
+
+
+@validated(sim=MONTHS)
+def incidence_inputs(sim: DriverMonths) -> dict[str, float]:
+    """The averages of a simulation that :func:`commission_cap_incidence` starts from.
+
+    ``fare_per_trip`` (mean fare with surge), ``trips_per_hour``, ``cost_per_trip``,
+    ``cost_per_hour`` and ``commission_before``. With them, ``hourly_before`` equals the
+    simulation's mean net earnings per working hour. A simulation without a single trip has
+    no average fare and is refused.
+    """
+    trips = float(sim.trips.sum(dtype=np.int64))
+    if trips == 0:
+        raise ValueError("sim has no trips, so it has no average fare per trip")
+    hours = float(sim.trips.size)
+    return {
+        "fare_per_trip": float(sim.fares_monthly.sum() / trips),
+        "trips_per_hour": trips / hours,
+        "cost_per_trip": sim.cost_per_trip,
+        "cost_per_hour": sim.cost_per_hour,
+        "commission_before": sim.commission,
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -477,6 +884,13 @@ def _normal_cdf(x) -> np.ndarray:
     return 0.5 * (1.0 + _erf(np.asarray(x, dtype=float) / math.sqrt(2.0)))
 
 
+QUALITY = Reals(*RANGES["quality"], scalar=True, ndim=None)
+NOISE = Reals(*RANGES["noise"], scalar=True, ndim=None)
+CUTOFF = Reals(*RANGES["cutoff"], scalar=True, ndim=None)
+WINDOW = Count(*RANGES["window"])
+
+
+@validated(broadcastable("quality", "noise"), returns=Real(0, 1), quality=QUALITY, noise=NOISE)
 def star_probabilities(quality, noise) -> np.ndarray:
     """Probability of 1, 2, 3, 4 and 5 stars for one rating.
 
@@ -485,11 +899,9 @@ def star_probabilities(quality, noise) -> np.ndarray:
     (halves up). ``quality`` (1–5) and ``noise`` (0–3) broadcast; the result has their
     broadcast shape plus a last axis of 5.
     """
-    _check_values("quality", quality)
-    _check_values("noise", noise)
     q, s = np.broadcast_arrays(np.asarray(quality, dtype=float), np.asarray(noise, dtype=float))
     q, s = q[..., None], s[..., None]
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         z = (_STAR_EDGES - q) / np.where(s > 0, s, 1.0)
     below_edge = np.where(s > 0, _normal_cdf(z), (q < _STAR_EDGES).astype(float))
     zeros, ones = np.zeros(q.shape), np.ones(q.shape)
@@ -497,8 +909,9 @@ def star_probabilities(quality, noise) -> np.ndarray:
     return np.diff(cumulative, axis=-1)
 
 
+@validated(broadcastable("quality", "noise"), returns=Real(0, 5), quality=QUALITY, noise=NOISE)
 def rating_moments(quality, noise) -> tuple[np.ndarray, np.ndarray]:
-    """Mean and standard deviation of one star rating (in stars)."""
+    """Mean and standard deviation of one star rating (in stars), in the broadcast shape."""
     probs = star_probabilities(quality, noise)
     stars = np.arange(1, 6)
     mean = (probs * stars).sum(axis=-1)
@@ -506,6 +919,13 @@ def rating_moments(quality, noise) -> tuple[np.ndarray, np.ndarray]:
     return mean, np.sqrt(np.clip(var, 0.0, None))
 
 
+@validated(
+    broadcastable("quality", "noise"),
+    returns=Real(0, 5),
+    quality=QUALITY,
+    noise=NOISE,
+    window=WINDOW,
+)
 def average_rating_distribution(quality, noise, window: int) -> tuple[np.ndarray, np.ndarray]:
     """Exact distribution of the average of ``window`` independent ratings.
 
@@ -515,7 +935,6 @@ def average_rating_distribution(quality, noise, window: int) -> tuple[np.ndarray
     probabilities, computed at once with the fast Fourier transform (probabilities below
     1e-13 are round-off and set to zero).
     """
-    require_int_in_range("window", window, *RANGES["window"])
     probs = star_probabilities(quality, noise)
     size = 4 * window + 1
     n_fft = 1 << (size - 1).bit_length()
@@ -530,13 +949,20 @@ def average_rating_distribution(quality, noise, window: int) -> tuple[np.ndarray
     return averages, distribution
 
 
+@validated(
+    broadcastable("cutoff", "noise", "quality"),
+    returns=Real(0, 1),
+    cutoff=CUTOFF,
+    noise=NOISE,
+    window=WINDOW,
+    quality=QUALITY,
+)
 def deactivation_probability(cutoff, noise, window: int, quality=5.0) -> np.ndarray:
     """Probability that the average of ``window`` ratings is below ``cutoff`` (exact).
 
     ``cutoff`` (1–5), ``noise`` (0–3) and ``quality`` (1–5) broadcast against each other, so
     one call fills a whole grid; ``window`` is a whole number of trips (1–1,000).
     """
-    _check_values("cutoff", cutoff)
     _, distribution = average_rating_distribution(quality, noise, window)
     cumulative = np.concatenate(
         [np.zeros((*distribution.shape[:-1], 1)), np.cumsum(distribution, axis=-1)], axis=-1
@@ -550,14 +976,20 @@ def deactivation_probability(cutoff, noise, window: int, quality=5.0) -> np.ndar
     return np.clip(np.take_along_axis(table, index, axis=-1)[..., 0], 0.0, 1.0)
 
 
+@validated(
+    broadcastable("cutoff", "noise", "quality"),
+    returns=Real(0, 1),
+    cutoff=CUTOFF,
+    noise=NOISE,
+    window=WINDOW,
+    quality=QUALITY,
+)
 def deactivation_probability_normal(cutoff, noise, window: int, quality=5.0) -> np.ndarray:
     """Normal approximation: P(average < cutoff) ~ Phi(sqrt(window) (cutoff - mean) / sd).
 
     Good for large windows; shows why more ratings in the window lower the risk of a careful
     driver whose mean rating is above the cut-off.
     """
-    _check_values("cutoff", cutoff)
-    require_int_in_range("window", window, *RANGES["window"])
     mean, sd = rating_moments(quality, noise)
     gap = np.asarray(cutoff, dtype=float) - mean
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -566,6 +998,20 @@ def deactivation_probability_normal(cutoff, noise, window: int, quality=5.0) -> 
     return _normal_cdf(z)
 
 
+@validated(
+    Relation(
+        "trips must be at least window (the first check needs a full window)",
+        lambda a: a["trips"] >= a["window"],
+    ),
+    returns=Real(0, 1),
+    cutoff=_spec("cutoff"),
+    noise=_spec("noise"),
+    window=WINDOW,
+    quality=_spec("quality"),
+    trips=Count(*RANGES["trips"]),
+    n_drivers=Count(*RANGES["n_drivers"]),
+    seed=_spec("seed"),
+)
 def simulate_rating_checks(
     cutoff: float,
     noise: float,
@@ -582,11 +1028,6 @@ def simulate_rating_checks(
     ``cutoff``; the first time it is below, the driver is out. Returns an array of length
     ``trips``: element ``t - 1`` is the share of drivers deactivated by trip ``t``.
     """
-    _check_values("cutoff", cutoff)
-    require_int_in_range("window", window, *RANGES["window"])
-    require_int_in_range("trips", trips, window, RANGES["trips"][1])
-    require_int_in_range("n_drivers", n_drivers, *RANGES["n_drivers"])
-    require_int_in_range("seed", seed, *RANGES["seed"])
     probs = star_probabilities(quality, noise)
     rng = np.random.default_rng(seed)
     uniform = rng.random((n_drivers, trips))

@@ -16,7 +16,7 @@ def _mean_line(figure):
 
 def _expected_mean(**changes):
     setup = {**figs.default_driver_setup(), **changes}
-    sim = model.simulate_driver_months(**setup, n_months=figs.WIDGET_MONTHS, seed=figs.SEED)
+    sim = model.simulate_driver_months(**setup, n_months=figs.N_MONTHS, seed=figs.SEED)
     return sim.net_monthly.mean() / 1e6
 
 
@@ -65,27 +65,43 @@ def test_driver_widgets_respond_to_each_control(builder, changes):
 def test_lower_commission_raises_the_mean_by_the_fares_it_returns():
     high, low = _expected_mean(commission=0.2), _expected_mean(commission=0.1)
     setup = figs.default_driver_setup()
-    sim = model.simulate_driver_months(**setup, n_months=figs.WIDGET_MONTHS, seed=figs.SEED)
+    sim = model.simulate_driver_months(**setup, n_months=figs.N_MONTHS, seed=figs.SEED)
     assert low - high == pytest.approx(0.1 * sim.fares_monthly.mean() / 1e6)
 
 
 def test_driver_alt_text_reports_the_minimum_wage_comparison():
     setup, wages = figs.default_driver_setup(), figs.wage_lines()
     text = figs.driver_month_alt(wages, **setup)
-    sim = model.simulate_driver_months(**setup, n_months=figs.WIDGET_MONTHS, seed=figs.SEED)
+    sim = model.simulate_driver_months(**setup, n_months=figs.N_MONTHS, seed=figs.SEED)
     below = model.share_below(sim.net_monthly, list(wages.values()))
     for name, share in zip(wages, below, strict=True):
         assert f"{name}" in text and f"{100 * share:.0f}% of months below" in text
     assert f"mean Rp{sim.net_monthly.mean() / 1e6:.2f} million" in text
 
 
-def test_wage_lines_come_from_the_table():
-    wages = load("minimum_wages_2025").set_index("region")["monthly_rp"]
-    lines = figs.wage_lines(("DKI Jakarta", "Jawa Tengah"))
+def test_wage_lines_are_the_legal_floors_umk_where_set():
+    umk = load("minimum_wages_umk_2025").set_index("region")["monthly_rp"]
+    ump = load("minimum_wages_2025").set_index("province")["monthly_rp"]
+    lines = figs.wage_lines()
     assert lines == {
-        "UMP DKI Jakarta": wages["DKI Jakarta"],
-        "UMP Jawa Tengah": wages["Jawa Tengah"],
+        "UMP DKI Jakarta": ump["DKI Jakarta"],
+        "UMK Kabupaten Bogor": umk["Kabupaten Bogor"],
+        "UMK Kota Bekasi": umk["Kota Bekasi"],
     }
+    # West Java's UMP is not a floor anywhere in Greater Jakarta
+    assert ump["Jawa Barat"] not in lines.values()
+
+
+def test_the_earnings_widget_draws_the_legal_floors():
+    explorer = figs.driver_earnings_explorer()
+    explorer.widget()
+    right = explorer.last_figure.axes[1]
+    drawn = sorted(
+        float(np.asarray(line.get_xdata(), dtype=float)[0])
+        for line in right.get_lines()
+        if not line.get_label().startswith("mean")
+    )
+    assert drawn == pytest.approx(sorted(v / 1e6 for v in figs.wage_lines().values()))
 
 
 def test_rating_widget_draws_the_exact_distribution():
@@ -100,7 +116,7 @@ def test_rating_widget_draws_the_exact_distribution():
     assert np.allclose(line.get_ydata(), 100 * distribution)
     risk = float(model.deactivation_probability(4.7, 0.6, 100, 4.9))
     labels = [text.get_text() for text in right.get_legend().get_texts()]
-    assert f"deactivated: {100 * risk:.1f}%" in labels
+    assert f"deactivated: {figs._percent(risk)}" in labels
     bars = [patch.get_height() for patch in explorer.last_figure.axes[0].patches]
     assert np.allclose(bars, 100 * model.star_probabilities(4.9, 0.6))
 
@@ -141,7 +157,83 @@ def test_enrolment_shares_divide_by_each_estimate():
 
 
 def test_rolling_checks_figure_matches_the_simulation():
-    figure = figs.plot_rolling_checks(4.6, 0.8, 5.0, [50], 120)
-    (line,) = figure.axes[0].get_lines()
-    expected = 100 * model.simulate_rating_checks(4.6, 0.8, 50, 5.0, 120, seed=figs.SEED)
-    assert np.allclose(line.get_ydata(), expected)
+    figure = figs.plot_rolling_checks(4.6, [0.5, 0.8], 50, 5.0, [25, 100], 120, n_drivers=500)
+    left, right = figure.axes
+    for line, noise in zip(left.get_lines(), [0.5, 0.8], strict=True):
+        expected = model.simulate_rating_checks(4.6, noise, 50, 5.0, 120, 500, seed=figs.SEED)
+        assert np.allclose(line.get_ydata(), 100 * expected)
+    for line, window in zip(right.get_lines(), [25, 100], strict=True):
+        expected = model.simulate_rating_checks(4.6, 0.8, window, 5.0, 120, 500, seed=figs.SEED)
+        assert np.allclose(line.get_ydata(), 100 * expected)
+    text = figs.rolling_checks_alt(4.6, [0.5, 0.8], 50, 5.0, [25, 100], 120, n_drivers=500)
+    assert "500 simulated careful drivers" in text
+
+
+def test_rating_defaults_hold_a_moderate_and_a_harsh_case():
+    rating = figs.rating_defaults()
+    moderate = model.star_probabilities(rating["quality"], rating["noise"])[-1]
+    harsh = model.star_probabilities(rating["quality"], rating["noise_harsh"])[-1]
+    # calibration (an assumption): ratings crowd at the top; the harsh case is the extreme
+    assert moderate > 0.8 > harsh
+    mean, _ = model.rating_moments(rating["quality"], rating["noise"])
+    assert float(mean) > rating["cutoff"] + 0.2
+
+
+def test_cap_incidence_widget_draws_the_model():
+    explorer = figs.cap_incidence_explorer()
+    explorer.widget()
+    explorer.set(
+        commission_after=0.1, passenger_fee_share=0.0, bonus_cut_share=0.0, entry_share=0.0
+    )
+    assert explorer.last_error is None
+    bars = [patch.get_width() for patch in explorer.last_figure.axes[0].patches]
+    inputs = figs.incidence_inputs()
+    out = model.commission_cap_incidence(
+        **inputs,
+        commission_after=0.1,
+        entry_share=0.0,
+        demand_elasticity=figs.incidence_defaults()["demand_elasticity"],
+    )
+    assert bars[0] == pytest.approx(out["hourly_before"] / 1000)
+    assert bars[3] == pytest.approx(out["hourly_cap_only"] / 1000)  # nobody responds
+    explorer.set(entry_share=1.0)
+    bars = [patch.get_width() for patch in explorer.last_figure.axes[0].patches]
+    assert bars[3] == pytest.approx(bars[0])  # full entry undoes the gain per hour
+
+
+def test_the_largest_count_is_a_platforms_statement_not_a_press_estimate():
+    estimates = load("ojol_driver_estimates")
+    largest = estimates.loc[estimates["high_million"].idxmax()]
+    assert largest["kind"] == "platform statement" and "Maxim" in largest["estimated_by"]
+    figure = figs.plot_driver_estimates(estimates, 350_000)
+    ticks = [tick.get_text() for tick in figure.axes[0].get_xticklabels()]
+    assert ticks == [f"{row.year}\n{row.label}" for row in estimates.itertuples()]
+
+
+@pytest.mark.parametrize(
+    "builder",
+    [
+        figs.driver_earnings_explorer,
+        figs.driver_assumptions_explorer,
+        figs.rating_window_explorer,
+        figs.deactivation_map_explorer,
+        figs.cap_incidence_explorer,
+    ],
+)
+def test_each_widget_announces_a_summary_that_follows_its_controls(builder):
+    explorer = builder()
+    first = explorer.summary(**explorer.parameters())
+    control = explorer.controls[0]
+    other = (
+        control.page_values()[0]
+        if control.default != control.page_values()[0]
+        else (control.page_values()[-1])
+    )
+    moved = explorer.summary(**explorer.parameters(**{control.name: other}))
+    assert first and moved and first != moved and len(first) < 200
+
+
+def test_small_risks_are_not_rounded_to_nothing():
+    assert figs._percent(0.0) == "0%"
+    assert figs._percent(0.0004) == "below 0.1%"
+    assert figs._percent(0.054) == "5.4%"

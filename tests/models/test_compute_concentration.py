@@ -179,11 +179,11 @@ def test_strong_feedback_never_counts_as_settled():
     [
         ({"n_firms": 9}, r"n_firms must be a whole number in \[2, 8\]"),
         ({"periods": 501}, r"periods must be a whole number in \[1, 500\]"),
-        ({"data_turnover": 1.5}, r"data_turnover must be in \[0.01, 1\]"),
-        ({"noise": -0.1}, r"noise must be in \[0, 0.5\]"),
+        ({"data_turnover": 1.5}, r"data_turnover must be a number in \[0.01, 1\]"),
+        ({"noise": -0.1}, r"noise must be a number in \[0, 0.5\]"),
         ({"seed": 2.5}, r"seed must be a whole number"),
-        ({"feedbacks": np.array([1.0, 4.5])}, r"feedback must be in \[0, 4\]"),
-        ({"public_computes": np.array([-0.1])}, r"public_compute must be in \[0, 1\]"),
+        ({"feedbacks": np.array([1.0, 4.5])}, r"feedbacks must be an array .* in \[0, 4\]"),
+        ({"public_computes": np.array([-0.1])}, r"public_computes must be an array .* in \[0, 1\]"),
     ],
 )
 def test_invalid_grid_parameters_raise_clear_errors(kwargs, message):
@@ -197,14 +197,14 @@ def test_invalid_grid_parameters_raise_clear_errors(kwargs, message):
     [
         ({"n_firms": 1}, r"n_firms must be a whole number in \[2, 8\]"),
         ({"n_firms": 2.5}, r"n_firms must be a whole number in \[2, 8\]"),
-        ({"feedback": -0.1}, r"feedback must be in \[0, 4\]"),
-        ({"feedback": float("nan")}, r"feedback must be a number"),
-        ({"public_compute": 1.5}, r"public_compute must be in \[0, 1\]"),
-        ({"entry_subsidy": -1.0}, r"entry_subsidy must be in \[0, 1\]"),
+        ({"feedback": -0.1}, r"feedback must be .* in \[0, 4\]"),
+        ({"feedback": float("nan")}, r"feedback must be .* in \[0, 4\]"),
+        ({"public_compute": 1.5}, r"public_compute must be .* in \[0, 1\]"),
+        ({"entry_subsidy": -1.0}, r"entry_subsidy must be .* in \[0, 1\]"),
         ({"periods": 0}, r"periods must be a whole number in \[1, 500\]"),
-        ({"entry_period": 90, "periods": 60}, r"entry_period must be a whole number in \[1, 60\]"),
-        ({"data_turnover": 0.0}, r"data_turnover must be in \[0.01, 1\]"),
-        ({"noise": 0.9}, r"noise must be in \[0, 0.5\]"),
+        ({"entry_period": 90, "periods": 60}, r"entry_period must be at most periods"),
+        ({"data_turnover": 0.0}, r"data_turnover must be a number in \[0.01, 1\]"),
+        ({"noise": 0.9}, r"noise must be a number in \[0, 0.5\]"),
         ({"seed": -1}, r"seed must be a whole number"),
     ],
 )
@@ -214,7 +214,7 @@ def test_invalid_market_parameters_raise_clear_errors(kwargs, message):
 
 
 def test_market_path_wants_single_numbers():
-    with pytest.raises(ValueError, match="feedback must be a single number"):
+    with pytest.raises(ValueError, match=r"feedback must be a number in \[0, 4\]"):
         cc.market_path(4, np.array([1.0, 2.0]))
 
 
@@ -257,9 +257,10 @@ def test_hhi_bounds_from_the_largest_shares():
     ("shares", "message"),
     [
         ([0.6, 0.6], "add up to at most 1"),
-        ([-0.1, 0.5], r"fractions of the market in \[0, 1\]"),
+        ([-0.1, 0.5], r"shares must be an array .* in \[0, 1\] \(fractions of the market"),
         ([31, 24, 11], "divide percentages by 100"),
-        ([], "at least one market share"),
+        ([], r"shares must be an array of at least 1"),
+        ([0.0, 0.0], "add up to more than 0"),
     ],
 )
 def test_bad_shares_are_rejected(shares, message):
@@ -337,13 +338,253 @@ def test_purchase_bill():
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: cc.annual_energy_twh(-5), r"power_mw must be in"),
-        (lambda: cc.accelerators_supported(500, 0.0, 1.3), r"kw_per_accelerator must be in"),
-        (lambda: cc.accelerators_supported(500, 1.4, 0.5), r"pue must be in \[1, 3\]"),
-        (lambda: cc.training_days(1e25, 1e5, 1e15, 0.0), r"utilisation must be in"),
-        (lambda: cc.purchase_bill(1e9, 2e4, 0.0), r"annual_output must be in"),
+        (lambda: cc.annual_energy_twh(-5), r"power_mw must be .* in \[0, 100000\]"),
+        (
+            lambda: cc.accelerators_supported(500, 0.0, 1.3),
+            r"kw_per_accelerator must be a number in",
+        ),
+        (lambda: cc.accelerators_supported(500, 1.4, 0.5), r"pue must be a number in \[1, 3\]"),
+        (lambda: cc.training_days(1e25, 1e5, 1e15, 0.0), r"utilisation must be a number in"),
+        (lambda: cc.purchase_bill(1e9, 2e4, 0.0), r"annual_output must be a number in"),
     ],
 )
 def test_invalid_arithmetic_inputs_raise_clear_errors(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+# ---------------------------------------------------------------------------------------------
+# Bounds from partial counts, and bad input to the inequality measures
+# ---------------------------------------------------------------------------------------------
+
+
+def test_cpu_only_at_most_from_a_lower_bound_on_accelerated_systems():
+    assert cc.cpu_only_at_most_pct(0) == pytest.approx(100.0)
+    assert cc.cpu_only_at_most_pct(500) == pytest.approx(0.0)
+    assert cc.cpu_only_at_most_pct(125) == pytest.approx(75.0)
+    assert cc.cpu_only_at_most_pct(88, list_size=100) == pytest.approx(12.0)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"accelerated_at_least": 501},
+            r"accelerated_at_least must be at most list_size",
+        ),
+        ({"accelerated_at_least": -1}, r"accelerated_at_least must be"),
+        ({"accelerated_at_least": 2.5}, r"accelerated_at_least must be a whole number"),
+        ({"accelerated_at_least": 10, "list_size": 0}, r"list_size must be"),
+    ],
+)
+def test_cpu_only_at_most_rejects_bad_input(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        cc.cpu_only_at_most_pct(**kwargs)
+
+
+@pytest.mark.parametrize("values", [[1, 2, np.inf], [1, np.nan], ["a", "b"], []])
+def test_lorenz_and_gini_reject_non_finite_or_non_numbers(values):
+    with pytest.raises(ValueError, match="values must be"):
+        cc.gini(values)
+    with pytest.raises(ValueError, match="values must be"):
+        cc.lorenz_curve(values)
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts the chapter corrected (issue 16): pinned so a later edit cannot undo them
+# ---------------------------------------------------------------------------------------------
+
+
+def test_the_forum_was_in_washington_on_19_november_2025():
+    forum = load("musk_huang_forum").set_index("fact")["value"]
+    assert forum["event"] == "U.S.–Saudi Investment Forum"
+    assert "Washington" in forum["venue"]
+    assert pd.Timestamp(forum["date"]) == pd.Timestamp("2025-11-19")
+    assert forum["data centre announced (where it will be built)"] == "Saudi Arabia"
+    claims = load("compute_claims_seed").set_index("claim")["value"]
+    power = float(forum["data centre announced (power)"].split()[0])
+    assert power == claims["planned AI data centre in the desert"]
+
+
+def test_nvidia_statement_is_about_the_top100_not_the_top500():
+    nvidia = load("nvidia_sc25_supercomputers")
+    cpu_only = nvidia[nvidia["item"] == "CPU-only systems"].set_index("year")
+    assert set(cpu_only["scope"]) == {"TOP100"}
+    assert cpu_only.loc[2019, "value"] == 70 and cpu_only.loc[2019, "qualifier"] == "nearly"
+    assert cpu_only.loc[2025, "value"] == 15 and cpu_only.loc[2025, "qualifier"] == "below"
+    claims = load("compute_claims_seed")
+    claimed_then = claims.loc[claims["claim"] == "TOP500 supercomputers using CPUs", "value"]
+    assert claimed_then.iloc[0] != cpu_only.loc[2019, "value"]  # the source's 90% is not NVIDIA's
+
+
+def test_nvidia_count_agrees_with_the_book_count_of_the_2024_list():
+    nvidia = load("nvidia_sc25_supercomputers").set_index("item")["value"]
+    implied_2024 = (
+        nvidia["NVIDIA GPU-accelerated systems"]
+        - nvidia["increase in NVIDIA GPU-accelerated systems over one year"]
+    )
+    top500 = load("top500_accelerators").set_index("list")
+    assert abs(implied_2024 - top500.loc["2024-11", "nvidia_systems"]) <= 1
+
+
+def test_gpu_shipment_figures_do_not_add_up_and_the_table_says_so():
+    gpus = load("datacentre_gpu_shipments").set_index("vendor")["units_million"]
+    vendors = gpus[["NVIDIA", "AMD", "Intel"]].sum()
+    assert vendors > gpus["all vendors"]  # the inconsistency the chapter shows
+    share_of_total = gpus["NVIDIA"] / gpus["all vendors"]
+    share_of_vendors = gpus["NVIDIA"] / vendors
+    assert share_of_total > 0.95 and share_of_vendors < 0.85
+    for share in (share_of_total, share_of_vendors):  # the verdict survives either reading
+        assert cc.hhi([share]) > 1_800
+
+
+def test_chapter_names_the_forum_correctly_and_has_a_summary():
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "chapters" / "compute_concentration.md").read_text(
+        encoding="utf-8"
+    )
+    assert "Washington, D.C." in text
+    assert "**That is wrong.**" in text
+    assert "unsigned third-party content" in text
+    assert "TOP100" in text
+    assert "mixes two measures" not in text and "mix the two measures" not in text
+    assert "\n## Summary\n" in text
+    assert text.count("The maths (optional)") >= 3
+
+
+# ---------------------------------------------------------------------------------------------
+# A market that has tipped: hysteresis (wave-2 review: the threshold is only about an even
+# market)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_lock_in_limit_for_two_firms_is_the_threshold():
+    for phi in (1.5, 2.0, 2.5):
+        assert cc.lock_in_limit(2, phi) == pytest.approx((phi - 1) / 2, abs=1e-6)
+
+
+def test_lock_in_limit_of_four_firms_at_feedback_two():
+    # the leader's steady state merges with the unstable one at P = 1 / (2 * sqrt(3))
+    assert cc.lock_in_limit(4, 2.0) == pytest.approx(1 / (2 * np.sqrt(3)), abs=1e-6)
+    assert cc.lock_in_limit(4, 2.0) > (2.0 - 1.0) / 4
+
+
+def test_without_feedback_above_one_nothing_stays_tipped():
+    assert cc.lock_in_limit(4, 0.8) == 0.0
+    assert cc.lock_in_limit(8, 1.0) == 0.0
+
+
+@pytest.mark.parametrize(("n_firms", "phi"), [(3, 2.0), (4, 2.0), (4, 3.0), (6, 1.5)])
+def test_a_tipped_market_stays_tipped_below_the_limit_and_untips_above(n_firms, phi):
+    limit = cc.lock_in_limit(n_firms, phi)
+    threshold = (phi - 1) / n_firms
+    assert limit > threshold
+    between = (threshold + limit) / 2
+    kept = cc.simulate_market(n_firms, phi, between, periods=500, leader_stock=0.97)
+    even = cc.simulate_market(n_firms, phi, between, periods=500)
+    assert kept["shares"][-1].max() > 1.5 / n_firms  # still tipped
+    assert even["hhi"][-1] == pytest.approx(10_000 / n_firms, rel=1e-3)  # still even
+    above = cc.simulate_market(n_firms, phi, min(1.0, limit + 0.05), periods=500, leader_stock=0.97)
+    assert above["hhi"][-1] == pytest.approx(10_000 / n_firms, rel=1e-2)
+
+
+def test_leader_stock_sets_the_start_and_the_grid_follows_it():
+    result = cc.simulate_market(4, 2.0, 0.0, periods=3, leader_stock=0.7)
+    assert np.allclose(result["stocks"][0], [0.7, 0.1, 0.1, 0.1])
+    grid = cc.final_hhi_grid(np.array([1.5, 2.0]), np.array([0.0, 0.27]), 4, 120, leader_stock=0.97)
+    full = cc.simulate_market(
+        4,
+        np.array([1.5, 2.0])[None, :],
+        np.array([0.0, 0.27])[:, None],
+        0.0,
+        120,
+        leader_stock=0.97,
+    )
+    assert np.allclose(grid, full["hhi"][-1], rtol=0, atol=1e-8)
+
+
+def test_entrant_without_data_gets_nothing_for_any_feedback_above_zero():
+    for phi in (0.3, 0.9, 1.0, 2.0):
+        path = cc.market_path(4, phi, 0.0, 0.0, periods=80, entry_period=20)
+        assert path["entrant"].iloc[-1] == 0.0
+    weak = cc.market_path(4, 0.5, 0.0, 0.0, periods=80, entry_period=20)
+    assert weak["hhi"].iloc[-1] == pytest.approx(10_000 / 3, rel=1e-3)  # above 1,800
+
+
+# ---------------------------------------------------------------------------------------------
+# Measures: cases the chapter works by hand
+# ---------------------------------------------------------------------------------------------
+
+
+def test_merger_raises_the_hhi_by_twice_the_product_of_the_shares():
+    before, after = cc.hhi([0.5, 0.3, 0.2]), cc.hhi([0.5, 0.5])
+    assert before == pytest.approx(3_800)
+    assert after - before == pytest.approx(2 * 30 * 20)
+
+
+def test_gini_of_one_one_four_is_a_third():
+    assert cc.gini([1, 1, 4]) == pytest.approx(1 / 3)
+
+
+def test_growth_that_does_not_rise_has_no_doubling_time():
+    fit = cc.growth_per_year([2000, 2001, 2002], [5.0, 4.0, 3.0])
+    assert fit["factor_per_year"] < 1 and fit["doubling_months"] is None
+
+
+def test_hhi_bounds_stay_finite_with_tiny_shares():
+    low, high = cc.hhi_bounds([1e-300])
+    assert np.isfinite(low) and np.isfinite(high) and high >= low
+
+
+# ---------------------------------------------------------------------------------------------
+# Indonesian facts the chapter added in the wave-2 review: pinned to their tables
+# ---------------------------------------------------------------------------------------------
+
+
+def test_kppu_xl_axis_screen_can_be_checked_by_hand():
+    screens = load("kppu_merger_screens").set_index("year")
+    xl = screens.loc[2013]
+    assert xl["hhi_after"] - xl["hhi_before"] == xl["hhi_change"] == 251
+    assert xl["hhi_after"] > xl["screen_hhi_above"] == 1_800
+    assert xl["hhi_change"] > xl["screen_change_above"] == 150
+    assert screens.loc[2022, "figures_are"] == "lower bounds"
+
+
+def test_law_5_1999_share_tests_and_fines():
+    law = load("competition_law_id").set_index("provision")["value"]
+    assert law["Law 5/1999, Article 17(2)(c)"] == 50
+    assert law["Law 5/1999, Article 25(2)(a)"] == 50
+    assert law["Law 5/1999, Article 25(2)(b)"] == 75
+    rules = load("competition_law_id").set_index("rule")["value"]
+    assert rules["highest KPPU fine before the Job Creation Law"] == 25
+    cases = load("kppu_digital_cases")
+    google = cases[cases["respondent"] == "Google LLC"].iloc[0]
+    assert google["fine_idr_billion"] > rules["highest KPPU fine before the Job Creation Law"]
+
+
+def test_grab_case_names_its_four_metropolitan_markets():
+    cases = load("kppu_digital_cases")
+    grab = cases[cases["respondent"].str.contains("Grab")].iloc[0]
+    for city in ("Jabodetabek", "Medan", "Makassar", "Surabaya"):
+        assert city in grab["relevant_market"]
+    assert set(cases["case_number"]) >= {"04/KPPU-I/2024", "02/KPPU-M/2025"}
+
+
+def test_cloud_hhi_with_the_published_next_tier_is_just_below_1800():
+    cloud = load("cloud_market_shares")
+    top = cloud[cloud["row_type"] == "provider"]["share_pct"] / 100
+    rest = cloud[cloud["row_type"] == "next tier (Q4 2022)"]["share_pct"] / 100
+    low, high = cc.hhi_bounds(np.concatenate([top, rest]))
+    assert 1_650 < low <= high < 1_800
+
+
+def test_robot_bill_uses_measured_world_output():
+    world = load("world_output").iloc[0]
+    claims = load("compute_claims_seed").set_index("claim")["value"]
+    bill = cc.purchase_bill(
+        claims["Tesla target for humanoid robots"],
+        claims["price of one humanoid robot"],
+        world["gdp_usd_trillion"] * 1e12,
+    )
+    assert 0.15 < bill["share_of_output"] < 0.2

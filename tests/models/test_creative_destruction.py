@@ -58,15 +58,54 @@ def test_vectorised_grid_matches_single_runs():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"automation_rate": -0.1}, r"automation_rate must be in \[0, 0.5\]"),
-        ({"automation_rate": 0.9}, r"automation_rate must be in \[0, 0.5\]"),
+        ({"automation_rate": -0.1}, r"automation_rate must be a number in \[0, 0.5\]"),
+        ({"automation_rate": 0.9}, r"automation_rate must be a number in \[0, 0.5\]"),
         ({"reinstatement_rate": float("nan")}, r"reinstatement_rate must be a number"),
         ({"retraining_lag": 2.5}, r"retraining_lag must be a whole number in \[0, 15\]"),
         ({"retraining_lag": 20}, r"retraining_lag must be a whole number in \[0, 15\]"),
         ({"years": 0}, r"years must be a whole number in \[1, 100\]"),
-        ({"wave_years": 40, "years": 30}, r"wave_years must be a whole number in \[0, 30\]"),
+        ({"wave_years": 40, "years": 30}, r"wave_years must be at most years"),
     ],
 )
 def test_invalid_parameters_raise_clear_errors(kwargs, message):
     with pytest.raises(ValueError, match=message):
         cd.automation_path(**kwargs)
+
+
+@pytest.mark.parametrize("lag", [0, 1, 2, 5, 10])
+@pytest.mark.parametrize("wave", [1, 5, 10, 30])
+@pytest.mark.parametrize(("a", "r"), [(0.01, 0.01), (0.03, 0.03), (0.03, 0.06), (0.08, 0.1)])
+def test_peak_rule_holds_whenever_new_tasks_keep_pace(a, r, lag, wave):
+    """peak = 1 - (1 - a) ** min(L, W) for every r >= a, reached in year min(L, W)."""
+    path = cd.automation_path(a, r, lag, wave_years=wave, years=60)
+    summary = cd.race_summary(path["unemployment"])
+    assert summary["peak"] == pytest.approx(cd.balanced_peak(a, lag, wave), abs=1e-12)
+    if lag:
+        assert summary["peak_year"] == min(lag, wave)
+
+
+def test_plateau_rule_is_where_a_long_wave_settles():
+    for a, lag in [(0.03, 2), (0.03, 5), (0.08, 5)]:
+        path = cd.automation_path(a, a, lag, wave_years=80, years=80)
+        assert path["unemployment"].iloc[60] == pytest.approx(cd.balanced_plateau(a, lag), 1e-6)
+    # the rule of thumb L * a overstates both when L * a is large
+    assert cd.balanced_peak(0.08, 5) < 0.4 and cd.balanced_plateau(0.08, 5) < 0.3
+
+
+def test_a_shortfall_of_new_tasks_falls_after_the_wave_but_never_closes():
+    """With r < a unemployment can fall once the wave ends (vacancies fill) but not to zero:
+    what is left is the jobs never created."""
+    path = cd.automation_path(0.03, 0.025, 5, wave_years=10, years=30)
+    u = path["unemployment"]
+    assert u.iloc[30] < u.iloc[10]
+    lasting = path["displaced"].sum() - path["new_jobs"].sum()
+    assert u.iloc[30] == pytest.approx(lasting)
+    final = cd.final_unemployment_grid(0.03, np.array([0.025, 0.03]), np.array([5]), 10, 30)
+    assert final[0, 0] == pytest.approx(lasting) and final[0, 1] == pytest.approx(0.0, abs=1e-12)
+
+
+def test_a_longer_wave_raises_the_peak_only_when_new_tasks_fall_short():
+    even = [cd.automation_path(0.03, 0.03, 2, w, 40)["unemployment"].max() for w in (10, 30)]
+    short = [cd.automation_path(0.03, 0.02, 2, w, 40)["unemployment"].max() for w in (10, 30)]
+    assert even[0] == pytest.approx(even[1])
+    assert short[1] > 2 * short[0]

@@ -96,17 +96,17 @@ def test_surge_stays_between_one_and_the_cap(setup):
 def test_trips_follow_the_capped_poisson_mean(setup):
     rng = np.random.default_rng(0)
     mean, cap = np.full(400_000, 1.3, dtype=np.float32), 3
-    draws = gp.capped_poisson(mean, cap, rng)
+    draws = gp._capped_poisson(mean, cap, rng)
     expected = sum(min(k, cap) * math.exp(-1.3) * 1.3**k / math.factorial(k) for k in range(40))
     assert draws.min() >= 0 and draws.max() == cap
     assert draws.mean() == pytest.approx(expected, abs=0.01)
-    assert np.all(gp.capped_poisson(np.zeros(100), cap, rng) == 0)
+    assert np.all(gp._capped_poisson(np.zeros(100), cap, rng) == 0)
 
 
 @pytest.mark.parametrize(("mean", "cap"), [(0.3, 1), (1.3, 3), (2.5, 6), (4.0, 2)])
 def test_capped_poisson_draws_follow_the_capped_poisson_distribution(mean, cap):
     n = 400_000
-    draws = gp.capped_poisson(np.full(n, mean, dtype=np.float32), cap, np.random.default_rng(3))
+    draws = gp._capped_poisson(np.full(n, mean, dtype=np.float32), cap, np.random.default_rng(3))
     poisson = [math.exp(-mean) * mean**k / math.factorial(k) for k in range(cap)]
     expected = [*poisson, 1 - sum(poisson)]  # the cap takes the whole upper tail
     observed = np.bincount(draws, minlength=cap + 1) / n
@@ -116,7 +116,7 @@ def test_capped_poisson_draws_follow_the_capped_poisson_distribution(mean, cap):
 
 @pytest.mark.parametrize("shape", [(0,), (1,), (3,), (5, 7), (2, 3, 5)])
 def test_capped_poisson_keeps_any_shape(shape):
-    draws = gp.capped_poisson(np.full(shape, 2.0), 4, np.random.default_rng(0))
+    draws = gp._capped_poisson(np.full(shape, 2.0), 4, np.random.default_rng(0))
     assert draws.shape == shape and draws.dtype == np.int8
     assert np.all((draws >= 0) & (draws <= 4))
 
@@ -239,19 +239,195 @@ def test_setup_comes_from_the_tables():
         gp.driver_setup(*tables, zone="Zone IX")
 
 
+@pytest.mark.parametrize("zone", ["Zone I", "Zone II (Greater Jakarta)", "Zone III"])
+def test_each_zone_uses_its_own_fare_floor_and_minimum_fare(zone):
+    tables = [
+        load(name)
+        for name in (
+            "ojol_driver_assumptions",
+            "ojol_demand_profile",
+            "ojol_fares",
+            "fuel_prices",
+            "ojol_commission_rules",
+        )
+    ]
+    fares = tables[2].set_index(["item", "zone"])
+    setup = gp.driver_setup(*tables, zone=zone)
+    assert setup["fare_per_km"] == fares.loc[("per-km fare", zone), "low_rp"]
+    assert setup["min_fare"] == fares.loc[("minimum fare (first 4 km)", zone), "low_rp"]
+    # at the bottom of each band the minimum fare is 4 km at the per-km floor (Kemenhub 2022)
+    assert setup["min_fare"] == pytest.approx(4 * setup["fare_per_km"])
+
+
+# ---------------------------------------------------------------------------------------------
+# The legal floor: UMK where one is set, otherwise the UMP
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def wage_tables():
+    return load("minimum_wages_2025"), load("minimum_wages_umk_2025")
+
+
+def test_floors_come_from_the_umk_table_where_a_umk_exists(wage_tables):
+    ump, umk = wage_tables
+    ump_by = ump.set_index("province")["monthly_rp"]
+    for row in umk[umk["valid_from"] == "2025-01-01"].itertuples():
+        floor = gp.legal_floor(row.region, row.province, ump, umk)
+        assert floor["level"] == "UMK"
+        assert floor["monthly_rp"] == row.monthly_rp
+        assert floor["monthly_rp"] >= ump_by[row.province]  # a UMK is at least the UMP
+
+
+def test_the_greater_jakarta_floors_are_the_decreed_umk_not_west_javas_ump(wage_tables):
+    ump, umk = wage_tables
+    # Keputusan Gubernur Jawa Barat 561.7/Kep.798-Kesra/2024 (via news reports), in rupiah
+    decreed = {
+        "Kota Bekasi": 5_690_752,
+        "Kabupaten Bekasi": 5_558_515,
+        "Kota Depok": 5_195_721,
+        "Kota Bogor": 5_126_897,
+        "Kabupaten Bogor": 4_877_211,
+    }
+    ump_jabar = ump.set_index("province").loc["Jawa Barat", "monthly_rp"]
+    for region, rupiah in decreed.items():
+        floor = gp.legal_floor(region, "Jawa Barat", ump, umk)
+        assert int(floor["monthly_rp"]) == rupiah
+        assert floor["monthly_rp"] > 2 * ump_jabar
+        assert "561.7/Kep.798-Kesra/2024" in floor["decree"]
+
+
+def test_without_a_umk_the_provincial_ump_applies(wage_tables):
+    ump, umk = wage_tables
+    ump_by = ump.set_index("province")["monthly_rp"]
+    for region, province in (
+        ("DKI Jakarta", "DKI Jakarta"),
+        ("Kota Banjarbaru", "Kalimantan Selatan"),
+    ):
+        floor = gp.legal_floor(region, province, ump, umk)
+        assert floor["level"] == "UMP" and floor["monthly_rp"] == ump_by[province]
+
+
+def test_a_revised_umk_applies_from_its_date(wage_tables):
+    ump, umk = wage_tables
+    january = gp.legal_floor("Kota Surabaya", "Jawa Timur", ump, umk, on="2025-01-01")
+    november = gp.legal_floor("Kota Surabaya", "Jawa Timur", ump, umk, on="2025-11-01")
+    assert january["monthly_rp"] < november["monthly_rp"]
+    assert "775/KPTS/013/2024" in january["decree"] and "771/013/2025" in november["decree"]
+
+
+def test_wrong_province_or_a_umk_below_the_ump_fail_clearly(wage_tables):
+    ump, umk = wage_tables
+    with pytest.raises(ValueError, match="province must be one of"):
+        gp.legal_floor("Kota Bekasi", "Jawa Barta", ump, umk)
+    with pytest.raises(ValueError, match="lies in Jawa Barat, not in Banten"):
+        gp.legal_floor("Kota Bekasi", "Banten", ump, umk)
+    low = umk.copy()
+    low.loc[low["region"] == "Kota Depok", "monthly_rp"] = 1_000_000
+    with pytest.raises(ValueError, match="below the UMP"):
+        gp.legal_floor("Kota Depok", "Jawa Barat", ump, low)
+
+
+def test_wage_floors_lists_each_place(wage_tables):
+    ump, umk = wage_tables
+    places = [("DKI Jakarta", "DKI Jakarta"), ("Kota Semarang", "Jawa Tengah")]
+    table = gp.wage_floors(places, ump, umk)
+    assert list(table.index) == ["DKI Jakarta", "Kota Semarang"]
+    assert list(table["level"]) == ["UMP", "UMK"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Commission-cap incidence
+# ---------------------------------------------------------------------------------------------
+
+INCIDENCE = {
+    "fare_per_trip": 13_000.0,
+    "trips_per_hour": 1.2,
+    "cost_per_trip": 1_500.0,
+    "cost_per_hour": 2_500.0,
+    "commission_before": 0.2,
+}
+
+
+def test_with_no_response_the_cap_gives_the_partial_equilibrium_gain():
+    out = gp.commission_cap_incidence(
+        **INCIDENCE,
+        commission_after=0.1,
+        passenger_fee_share=0.0,
+        bonus_cut_share=0.0,
+        entry_share=0.0,
+    )
+    before = (0.8 * 13_000 - 1_500) * 1.2 - 2_500
+    assert out["hourly_before"] == pytest.approx(before)
+    assert out["hourly_cap_only"] - before == pytest.approx(0.1 * 13_000 * 1.2)
+    assert out["hourly_long_run"] == pytest.approx(out["hourly_cap_only"])
+    assert out["driver_hours_ratio"] == pytest.approx(1.0)
+    assert out["platform_revenue_ratio"] == pytest.approx(0.5)
+
+
+def test_full_entry_returns_hourly_earnings_to_where_they_were():
+    out = gp.commission_cap_incidence(
+        **INCIDENCE,
+        commission_after=0.1,
+        passenger_fee_share=0.3,
+        bonus_cut_share=0.2,
+        demand_elasticity=0.7,
+        entry_share=1.0,
+    )
+    assert out["hourly_long_run"] == pytest.approx(out["hourly_before"])
+    assert out["trips_per_hour_long_run"] < out["trips_per_hour_before"]  # lower utilisation
+    assert out["driver_hours_ratio"] > 1  # more driver-hours share the trips
+
+
+def test_platform_responses_take_back_part_of_the_gain():
+    base = {**INCIDENCE, "commission_after": 0.1, "entry_share": 0.0}
+    none = gp.commission_cap_incidence(**base)
+    fee = gp.commission_cap_incidence(**base, passenger_fee_share=0.5)
+    bonus = gp.commission_cap_incidence(**base, bonus_cut_share=0.5)
+    assert fee["hourly_short_run"] < none["hourly_short_run"]  # fewer passengers
+    assert fee["passenger_price_change"] == pytest.approx(0.5 * 0.1)
+    assert bonus["hourly_short_run"] == pytest.approx(
+        none["hourly_short_run"] - 0.5 * 0.1 * 13_000 * 1.2
+    )
+
+
+def test_incidence_inputs_reproduce_the_simulated_hourly_mean(setup):
+    sim = gp.simulate_driver_months(**setup, n_months=200, seed=4)
+    out = gp.commission_cap_incidence(**gp.incidence_inputs(sim), commission_after=0.1)
+    assert out["hourly_before"] == pytest.approx(float(sim.net_monthly.mean()) / 260)
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"commission": 0.6}, r"commission must be in \[0, 0.5\]"),
+        ({"commission_after": 0.3}, r"commission_after must be at most commission_before"),
+        ({"commission_after": 0.1, "entry_share": 1.5}, r"entry_share must be .* \[0, 1\]"),
+        ({"commission_after": 0.1, "passenger_fee_share": -0.1}, r"passenger_fee_share must"),
+        ({"commission_after": 0.1, "cost_per_trip": 20_000.0}, r"net earnings per trip"),
+        ({"commission_after": 0.0, "commission_before": 0.0}, r"commission_before must be"),
+        ({"commission_after": 0.1, "trips_per_hour": 0.0}, r"trips_per_hour must be a number"),
+    ],
+)
+def test_invalid_incidence_parameters_raise_clear_errors(change, message):
+    with pytest.raises(ValueError, match=message):
+        gp.commission_cap_incidence(**{**INCIDENCE, **change})
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"commission": 0.6}, r"commission must be a number in \[0, 0.5\]"),
         ({"commission": float("nan")}, r"commission must be a number"),
-        ({"surge_cap": 0.9}, r"surge_cap must be in \[1, 3\]"),
+        ({"surge_cap": 0.9}, r"surge_cap must be a number in \[1, 3\]"),
         ({"hours_per_day": 2.5}, r"hours_per_day must be a whole number in \[1, 16\]"),
         ({"hours_per_day": 0}, r"hours_per_day must be a whole number in \[1, 16\]"),
         ({"days_per_month": 40}, r"days_per_month must be a whole number in \[1, 31\]"),
-        ({"fuel_price": -1.0}, r"fuel_price must be in \[0, 30000\]"),
-        ({"km_per_litre": 0.0}, r"km_per_litre must be in \[10, 100\]"),
-        ({"demand_profile": np.ones(12)}, r"demand_profile must hold 24 hourly values"),
-        ({"demand_profile": -np.ones(24)}, r"relative_demand must be in \[0, 5\]"),
+        ({"fuel_price": -1.0}, r"fuel_price must be a number in \[0, 30000\]"),
+        ({"km_per_litre": 0.0}, r"km_per_litre must be a number in \[10, 100\]"),
+        ({"demand_profile": np.ones(12)}, r"demand_profile must be an array of at least 24"),
+        ({"demand_profile": -np.ones(24)}, r"demand_profile must be .* in \[0, 5\]"),
+        ({"demand_profile": [1.0] * 23 + [float("nan")]}, r"demand_profile must be"),
+        ({"trip_km": "5"}, r"trip_km must be a number"),
     ],
 )
 def test_invalid_driver_parameters_raise_clear_errors(setup, change, message):
@@ -359,17 +535,110 @@ def test_simulated_checks_match_the_exact_probability_at_the_first_check():
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: gp.deactivation_probability(5.5, 0.8, 50), r"cutoff must be in \[1, 5\]"),
-        (lambda: gp.deactivation_probability(4.6, -0.1, 50), r"noise must be in \[0, 3\]"),
+        (lambda: gp.deactivation_probability(5.5, 0.8, 50), r"cutoff must .* \[1, 5\]"),
+        (lambda: gp.deactivation_probability(4.6, -0.1, 50), r"noise must .* \[0, 3\]"),
         (lambda: gp.deactivation_probability(4.6, 0.8, 0), r"window must be a whole number"),
         (lambda: gp.deactivation_probability(4.6, 0.8, 2.5), r"window must be a whole number"),
-        (lambda: gp.star_probabilities(0.5, 0.8), r"quality must be in \[1, 5\]"),
+        (lambda: gp.star_probabilities(0.5, 0.8), r"quality must be an array .* in \[1, 5\]"),
         (
             lambda: gp.simulate_rating_checks(4.6, 0.8, 50, trips=20),
-            r"trips must be a whole number in \[50, 5000\]",
+            r"trips must be at least window",
         ),
     ],
 )
 def test_invalid_rating_parameters_raise_clear_errors(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+# ---------------------------------------------------------------------------------------------
+# One trip by hand, and the declarations of every function (the input rule)
+# ---------------------------------------------------------------------------------------------
+
+
+def test_one_trip_is_the_arithmetic_a_student_does_by_hand():
+    out = gp.one_trip(
+        fare_per_km=2300.0,
+        min_fare=9200.0,
+        trip_km=5.0,
+        pickup_km=1.5,
+        commission=0.2,
+        fuel_price=10000.0,
+        km_per_litre=45.0,
+        upkeep_per_km=100.0,
+    )
+    assert out["fare"] == pytest.approx(11500.0)  # 5 km x Rp2,300, above the minimum fare
+    assert out["driver_share"] == pytest.approx(9200.0)
+    assert out["cost_per_km"] == pytest.approx(10000 / 45 + 100)
+    assert out["costs"] == pytest.approx(6.5 * (10000 / 45 + 100))
+    assert out["net"] == pytest.approx(9200.0 - 6.5 * (10000 / 45 + 100))
+    free = {"commission": 0.0, "fuel_price": 0.0, "km_per_litre": 45.0, "upkeep_per_km": 0.0}
+    short = gp.one_trip(fare_per_km=2300.0, min_fare=9200.0, trip_km=2.0, pickup_km=1.0, **free)
+    assert short["fare"] == short["net"] == 9200.0  # a short trip pays the minimum fare
+
+
+def test_one_trip_agrees_with_the_simulation_without_cruising(setup):
+    """With no cruising and no daily cost, a month's net is its trips times one trip's net
+    (no surge, no noise)."""
+    plain = {**setup, "surge_cap": 1.0, "demand_noise": 0.0, "idle_km_per_hour": 0.0}
+    plain["daily_cost"] = 0.0
+    sim = gp.simulate_driver_months(**plain, n_months=20, seed=3)
+    trip = gp.one_trip(**{key: plain[key] for key in gp.TRIP_KEYS})
+    trips = sim.trips.sum(axis=(1, 2))
+    assert np.allclose(sim.net_monthly, trips * trip["net"])
+
+
+def test_the_zones_are_those_of_the_fares_table():
+    assert set(gp.ZONES) == set(load("ojol_fares")["zone"])
+
+
+def test_a_losing_month_has_no_coefficient_of_variation(setup):
+    sim = gp.simulate_driver_months(**{**setup, "trips_per_hour": 0.0}, n_months=20, seed=1)
+    summary = gp.earnings_summary(sim)
+    assert summary["mean_monthly"] < 0
+    assert summary["cv_monthly"] is None and summary["cv_platform"] is None
+    with pytest.raises(ValueError, match="sim has no trips"):
+        gp.incidence_inputs(sim)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda w: gp.legal_floor("Bekasi", "Jawa Barat", *w), r"region must be a city \('Kota"),
+        (lambda w: gp.legal_floor("Kota Bekasi", "", *w), r"province must be a non-empty"),
+        (lambda w: gp.legal_floor("Kota Bekasi", "Jawa Barat", *w, on="1/1/25"), r"on must be"),
+        (lambda w: gp.wage_floors("Kota Bekasi", *w), r"places must be a list"),
+        (lambda w: gp.wage_floors([], *w), r"places must be a non-empty list"),
+        (lambda w: gp.legal_floor("Kota Bekasi", "Jawa Barat", None, w[1]), r"ump must be a table"),
+    ],
+)
+def test_bad_places_dates_and_tables_are_refused_by_name(call, message):
+    wages = (load("minimum_wages_2025"), load("minimum_wages_umk_2025"))
+    with pytest.raises(ValueError, match=message):
+        call(wages)
+
+
+def test_a_setup_with_a_bad_or_missing_value_is_refused(setup):
+    with pytest.raises(ValueError, match=r"setup: commission must be a number"):
+        gp.earnings_by_hours({**setup, "commission": 0.9}, [8], n_months=5)
+    with pytest.raises(ValueError, match=r"setup lacks \['daily_cost'\]"):
+        gp.earnings_by_hours({k: v for k, v in setup.items() if k != "daily_cost"}, [8])
+    with pytest.raises(ValueError, match=r"hours_grid must be an array"):
+        gp.earnings_by_hours(setup, [8.5])
+    table = gp.earnings_by_hours(setup, [8, 9], n_months=5)
+    assert list(table.columns) == ["mean", "p10", "p90"]  # no thresholds, no shares
+
+
+def test_a_zone_outside_the_list_is_refused():
+    tables = [
+        load(name)
+        for name in (
+            "ojol_driver_assumptions",
+            "ojol_demand_profile",
+            "ojol_fares",
+            "fuel_prices",
+            "ojol_commission_rules",
+        )
+    ]
+    with pytest.raises(ValueError, match=r"zone must be one of 'Zone I'"):
+        gp.driver_setup(*tables, zone="Zone IV")
