@@ -1,5 +1,6 @@
 # Two commands for a fresh machine with Python 3.11+ and make:
-#   make book   build the whole book into _build/html (every chapter executed)
+#   make book   build the whole book into _build/html (every chapter executed), with its
+#               Indonesian edition in _build/html/id
 #   make test   lint, then every test: models, data, chapters, widgets, strict build, pages
 # Both create .venv and install the lock file requirements-dev.txt (every package pinned, with
 # hashes) the first time or when it changes, then the book's package from this checkout.
@@ -11,7 +12,7 @@ STAMP  := $(VENV)/.installed
 SHELL  := /bin/bash
 .SHELLFLAGS := -o pipefail -ec
 
-.PHONY: book test lint format serve data-readme clean chapter student student-pdf pdf bench lock lab notebooks
+.PHONY: book test lint format serve data-readme clean chapter student student-pdf pdf bench lock lab notebooks locale
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
@@ -39,7 +40,12 @@ book: $(STAMP)
 	@if ls chapters/*.ipynb >/dev/null 2>&1; then \
 	  echo "chapters/ must hold MyST .md notebooks only; remove: $$(ls chapters/*.ipynb)"; exit 1; fi
 	$(BIN)/jupyter-book build -n -W --keep-going .
-	@echo "Book built: open $(CURDIR)/_build/html/index.html (or run: make serve)"
+	@mkdir -p _build/id
+	$(BIN)/python -m aicap.i18n config id > _build/id/_config.yml
+	$(BIN)/jupyter-book build -n -W --keep-going --config _build/id/_config.yml --path-output _build/id .
+	rm -rf _build/html/id && cp -a _build/id/_build/html _build/html/id
+	@echo "Book built: open $(CURDIR)/_build/html/index.html (or run: make serve);"
+	@echo "its Indonesian edition is _build/html/id/index.html"
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -60,6 +66,19 @@ serve: book
 
 data-readme: $(STAMP)
 	$(BIN)/python -m aicap.data readme
+
+# The Indonesian edition (aicap.i18n), which `make book` builds into _build/html/id from the
+# catalogues locale/id/LC_MESSAGES/*.po. After changing English text, `make locale` brings the
+# catalogues up to date (new paragraphs untranslated, changed ones marked fuzzy: the edition
+# shows their English until they are translated again); `python -m aicap.i18n status` counts
+# what is left and `python -m aicap.i18n check` finds translations that lost a glued number.
+locale: book
+	@mkdir -p _build/extract
+	$(BIN)/python -m aicap.i18n config en --execution-cache $(CURDIR)/_build/.jupyter_cache > _build/extract/_config.yml
+	$(BIN)/jupyter-book build -n --builder custom --custom-builder gettext --config _build/extract/_config.yml --path-output _build/extract .
+	rm -f _build/extract/_build/gettext/sphinx.pot  # the theme's strings: Sphinx's own catalogue has them
+	$(BIN)/sphinx-intl update --pot-dir _build/extract/_build/gettext --locale-dir locale --language id --line-width -1
+	$(BIN)/python -m aicap.i18n status
 
 # Student edition: the same book without solutions or the instructor guide (exercises stay),
 # in _build/student.

@@ -756,6 +756,7 @@ def memoise_pybtex() -> None:
 
 def setup(app: Any) -> dict[str, Any]:
     os.environ["AICAP_STATIC"] = "1"
+    app.setup_extension("aicap.sphinx_i18n")  # the edition's language (English or Indonesian)
     app.add_domain(BookStandardDomain, override=True)
     memoise_pybtex()
     app.add_node(

@@ -45,3 +45,38 @@ def built_site() -> Path:
             "strict book build failed:\n" + result.stdout[-6000:] + "\n" + result.stderr[-6000:]
         )
     return SITE
+
+
+@pytest.fixture(scope="session")
+def built_id_site(built_site) -> Path:
+    """Build the Indonesian edition strictly (``make book-id`` without the copy into the
+    English site) once per test session, after the English one.
+
+    ``AICAP_ID_SITE=<dir>`` tests an already built Indonesian site instead."""
+    if os.environ.get("AICAP_ID_SITE"):
+        return Path(os.environ["AICAP_ID_SITE"])
+    from aicap.i18n import edition_config
+
+    folder = ROOT / "_build" / "id"
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / "_config.yml"
+    config.write_text(edition_config(ROOT / "_config.yml", "id"), encoding="utf-8")
+    command = [
+        str(Path(sys.executable).with_name("jupyter-book")),
+        "build",
+        "--all",
+        "-n",
+        "-W",
+        "--keep-going",
+        "--config",
+        str(config),
+        "--path-output",
+        str(folder),
+        str(ROOT),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if result.returncode != 0:
+        pytest.fail(
+            "strict Indonesian build failed:\n" + result.stdout[-6000:] + result.stderr[-6000:]
+        )
+    return folder / "_build" / "html"

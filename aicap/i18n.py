@@ -1,0 +1,296 @@
+"""The book's two editions: English (the source) and Bahasa Indonesia (from gettext catalogues).
+
+The English MyST pages are the only source. ``make locale`` extracts their text with Sphinx's
+gettext builder and updates ``locale/id/LC_MESSAGES/<page>.po`` with sphinx-intl, which marks
+an entry whose English changed as *fuzzy* and adds new paragraphs untranslated. ``make book-id``
+builds the Indonesian edition from the same sources, code and data with ``language = "id"``
+into ``_build/html/id/``; Sphinx shows the English of every entry that is missing or fuzzy, so
+a changed English paragraph is never silently replaced by an outdated translation, and
+``python -m aicap.i18n status`` counts, page by page, what is left to translate.
+
+Sphinx and myst-nb do the translating; this module (the language, catalogues, number format,
+used in the kernels too) and :mod:`aicap.sphinx_i18n` (Sphinx's side) add what they do not:
+
+- **Glued numbers in translated paragraphs.** Sphinx parses each translation as a small
+  document of its own, which has no glue data, so ``{glue:text}`key``` would lose its number
+  (with only a warning). The catalogues are compiled into the build folder with every such role
+  written ``{glue:text}`page.md::key```, which myst-nb resolves from the page's own glue data
+  after reading. Translators write the roles as the English has them.
+- **Indonesian number format** for every glued number on an Indonesian page: 42,1 and
+  3.456.789, not 42.1 and 3,456,789.
+- **A language switch** in every page's header: a plain link (no JavaScript) to the same page in
+  the other edition, and ``<link rel="alternate" hreflang>`` in its head.
+- **The language of the chapter kernels**: ``AICAP_LANG`` is set before any chapter runs, so the
+  book's package can write its words in the edition's language (:func:`translate`, from the
+  package's own catalogue ``aicap/locale/<language>/LC_MESSAGES/aicap.po``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import io
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+#: The editions, by language code: the source language first.
+EDITIONS = {"en": "English", "id": "Bahasa Indonesia"}
+SOURCE_LANGUAGE = "en"
+#: Where the translations live, relative to the book's root.
+LOCALE_DIR = "locale"
+#: The edition that is not the source is published under this folder of the site.
+EDITION_FOLDER = {"id": "id"}
+
+_GLUE_TEXT = re.compile(r"\{glue:text\}`([^`:]+(?::[^`]*)?)`")
+#: A number as Python's format specifications write it (``,`` thousands, ``.`` decimals).
+_NUMBER = re.compile(r"[-−+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?")
+
+
+def edition_language() -> str:
+    """The language of the edition being built or run: ``AICAP_LANG`` (default English)."""
+    language = os.environ.get("AICAP_LANG", SOURCE_LANGUAGE) or SOURCE_LANGUAGE
+    if language not in EDITIONS:
+        raise ValueError(f"AICAP_LANG must be one of {sorted(EDITIONS)}, got {language!r}")
+    return language
+
+
+@functools.cache
+def _package_messages(language: str) -> dict[str, str]:
+    """The translations of the package's own words (``aicap/locale/<language>/aicap.po``)."""
+    from babel.messages.pofile import read_po
+
+    path = Path(__file__).parent / LOCALE_DIR / language / "LC_MESSAGES" / "aicap.po"
+    if not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        catalogue = read_po(handle, locale=language)
+    return {
+        message.id: message.string
+        for message in catalogue
+        if message.id and isinstance(message.string, str) and message.string and not message.fuzzy
+    }
+
+
+def translate(text: str) -> str:
+    """``text`` (English, as the data or the package write it) in the edition's language
+    (:func:`edition_language`); the English itself where no translation is known yet."""
+    language = edition_language()
+    if language == SOURCE_LANGUAGE:
+        return text
+    return _package_messages(language).get(text, text)
+
+
+def indonesian_number(text: str) -> str:
+    """``"3,456,789.5"`` → ``"3.456.789,5"``; text that is not a plain number is unchanged."""
+    if not _NUMBER.fullmatch(text.strip()):
+        return text
+    return text.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def localise_glue(translation: str, page_file: str) -> str:
+    """Write every page-local ``{glue:text}`` role of a translation as a reference to
+    ``page_file`` (the page's own file name), which Sphinx can resolve in a translation."""
+
+    def reference(match: re.Match) -> str:
+        key = match.group(1)
+        if "::" in key:
+            return match.group(0)
+        # myst-nb reads ``page::key`` without a format as key ``page:`` and format ``key``:
+        # give it the format a role without one has (``s``)
+        return f"{{glue:text}}`{page_file}::{key if ':' in key else key + ':s'}`"
+
+    return _GLUE_TEXT.sub(reference, translation)
+
+
+def compile_catalogues(source: Path, target: Path, language: str) -> list[Path]:
+    """Compile ``source/<language>/LC_MESSAGES/**/*.po`` into ``.mo`` files under ``target``
+    (fuzzy entries left out), with glue roles made resolvable (:func:`localise_glue`).
+
+    The rewritten ``.po`` is kept beside its ``.mo``: Sphinx finds catalogues by their ``.po``
+    and re-reads a page whose catalogue changed. Files whose content is unchanged are not
+    written again, so an unchanged translation does not make Sphinx read its page again."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po, write_po
+
+    written = []
+    catalogues = source / language / "LC_MESSAGES"
+    for po in sorted(catalogues.rglob("*.po")):
+        relative = po.relative_to(catalogues)
+        with po.open("rb") as handle:
+            catalogue = read_po(handle, locale=language)
+        page_file = relative.with_suffix(".md").name
+        for message in catalogue:
+            if message.id and isinstance(message.string, str) and message.string:
+                message.string = localise_glue(message.string, page_file)
+        compiled = target / language / "LC_MESSAGES" / relative
+        po_bytes, mo_bytes = io.BytesIO(), io.BytesIO()
+        write_po(po_bytes, catalogue, width=0)
+        write_mo(mo_bytes, catalogue, use_fuzzy=False)
+        for path, content in ((compiled, po_bytes), (compiled.with_suffix(".mo"), mo_bytes)):
+            if not path.exists() or path.read_bytes() != content.getvalue():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(content.getvalue())
+        written.append(compiled.with_suffix(".mo"))
+    return written
+
+
+_ROLE = re.compile(r"\{([a-z:-]+)\}`([^`]*)`")
+_INLINE_MATH = re.compile(r"(?<![\\$])\$([^$]+)\$")
+#: Roles whose text a reader sees and a translator translates: only their target must stay.
+_LABELLED_ROLES = {"ref", "numref", "setting", "doc", "term", "download"}
+
+
+def _markup(text: str) -> list[tuple[str, str]]:
+    """The roles (with the part of each that must not change) and inline maths of ``text``."""
+    found = []
+    for name, content in _ROLE.findall(text):
+        if name in _LABELLED_ROLES:
+            target = re.search(r"<([^>]*)>\s*$", content)
+            content = target.group(1) if target else ("" if name == "setting" else content)
+        found.append((name, content))
+    found += [("math", formula.strip()) for formula in _INLINE_MATH.findall(text)]
+    return sorted(found)
+
+
+def markup_problems(english: str, translation: str) -> list[str]:
+    """What a translation lost, added or changed of its English's roles and maths: glued
+    numbers, citations, cross-references, setting links and formulas must all be kept."""
+    if not translation:
+        return []
+    source, target = _markup(english), _markup(translation)
+    problems = [
+        f"missing {name}: {content!r}" for name, content in source if (name, content) not in target
+    ]
+    problems += [
+        f"added {name}: {content!r}" for name, content in target if (name, content) not in source
+    ]
+    if not problems and source != target:
+        problems.append("a role or formula appears a different number of times")
+    return problems
+
+
+def catalogue_problems(source: Path, language: str) -> list[str]:
+    """Every translated entry whose markup differs from its English (:func:`markup_problems`)."""
+    from babel.messages.pofile import read_po
+
+    found = []
+    catalogues = source / language / "LC_MESSAGES"
+    for po in sorted(catalogues.rglob("*.po")):
+        with po.open("rb") as handle:
+            catalogue = read_po(handle, locale=language)
+        page = po.relative_to(catalogues).with_suffix("").as_posix()
+        for message in catalogue:
+            if message.id and isinstance(message.string, str) and not message.fuzzy:
+                for problem in markup_problems(message.id, message.string):
+                    found.append(f"{page}: {problem} in {message.id[:60]!r}")
+    return found
+
+
+def catalogue_status(source: Path, language: str) -> list[dict[str, Any]]:
+    """Per catalogue: how many entries are translated, fuzzy (outdated) and untranslated."""
+    from babel.messages.pofile import read_po
+
+    rows = []
+    catalogues = source / language / "LC_MESSAGES"
+    for po in sorted(catalogues.rglob("*.po")):
+        with po.open("rb") as handle:
+            catalogue = read_po(handle, locale=language)
+        messages = [message for message in catalogue if message.id]
+        fuzzy = sum(1 for message in messages if message.fuzzy)
+        empty = sum(1 for message in messages if not message.string)
+        rows.append(
+            {
+                "page": po.relative_to(catalogues).with_suffix("").as_posix(),
+                "entries": len(messages),
+                "translated": len(messages) - fuzzy - empty,
+                "fuzzy": fuzzy,
+                "untranslated": empty,
+            }
+        )
+    return rows
+
+
+def other_edition_link(pagename: str, language: str, editions: list[str]) -> dict[str, str]:
+    """The address (relative to page ``pagename``) of the same page in the other edition."""
+    other = next(code for code in editions if code != language)
+    up = "../" * pagename.count("/")
+    if language == SOURCE_LANGUAGE:
+        href = f"{up}{EDITION_FOLDER[other]}/{pagename}.html"
+    else:
+        href = f"{up}../{pagename}.html"
+    return {"href": href, "lang": other, "label": EDITIONS[other]}
+
+
+#: The book's title in each edition that is not the source.
+TITLES = {"id": "AI dan Kapitalisme: buku ajar interaktif"}
+#: Sphinx settings whose text the reader sees, in each edition that is not the source.
+SETTINGS = {
+    "id": {"nb_code_prompt_show": "Tampilkan kode", "nb_code_prompt_hide": "Sembunyikan kode"}
+}
+
+
+def edition_config(path: Path, language: str, execution_cache: Path | None = None) -> str:
+    """The book's ``_config.yml`` for the edition in ``language``: the same book, with the
+    edition's language, title and the language switch (Jupyter Book 1 has no option to set the
+    language from the command line, jupyter-book issue 1791). ``execution_cache``: reuse the
+    executed chapters of another build (the English one, for extracting the text)."""
+    import yaml
+
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    sphinx_config = config.setdefault("sphinx", {}).setdefault("config", {})
+    if language != SOURCE_LANGUAGE:
+        config["title"] = TITLES[language]
+        sphinx_config["language"] = language
+        sphinx_config["aicap_editions"] = [SOURCE_LANGUAGE, language]
+        sphinx_config.update(SETTINGS[language])
+    if execution_cache is not None:
+        sphinx_config["nb_execution_cache_path"] = str(execution_cache)
+    header = (
+        f"# Generated by `python -m aicap.i18n config {language}` from _config.yml: do not edit.\n"
+    )
+    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+# ---- command line ------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m aicap.i18n", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    status = commands.add_parser("status", help="what is left to translate, page by page")
+    status.add_argument("--language", default="id", choices=sorted(set(EDITIONS) - {"en"}))
+    status.add_argument("--root", type=Path, default=Path.cwd())
+    commands.add_parser("check", help="translations whose roles or maths differ from the English")
+    config = commands.add_parser("config", help="print an edition's Jupyter Book configuration")
+    config.add_argument("language", choices=sorted(EDITIONS))
+    config.add_argument("--root", type=Path, default=Path.cwd())
+    config.add_argument("--execution-cache", type=Path, help="reuse this build's executions")
+    arguments = parser.parse_args(argv)
+    if arguments.command == "config":
+        text = edition_config(
+            arguments.root / "_config.yml", arguments.language, arguments.execution_cache
+        )
+        print(text, end="")
+        return 0
+    if arguments.command == "check":
+        problems = catalogue_problems(Path.cwd() / LOCALE_DIR, "id")
+        print("\n".join(problems) or "every translation keeps its English's roles and maths")
+        return 1 if problems else 0
+    rows = catalogue_status(arguments.root / LOCALE_DIR, arguments.language)
+    print(f"{'page':38} {'entries':>7} {'done':>6} {'fuzzy':>6} {'to do':>6}")
+    for row in rows:
+        print(
+            f"{row['page']:38} {row['entries']:7d} {row['translated']:6d} "
+            f"{row['fuzzy']:6d} {row['untranslated']:6d}"
+        )
+    total = sum(row["entries"] for row in rows)
+    done = sum(row["translated"] for row in rows)
+    print(f"{'all pages':38} {total:7d} {done:6d}  ({100 * done / max(total, 1):.0f}% translated)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
