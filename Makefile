@@ -81,11 +81,15 @@ locale: book
 	$(BIN)/python -m aicap.i18n status
 
 # Student edition: the same book without solutions or the instructor guide (exercises stay),
-# in _build/student.
+# in _build/student, in both languages (the Indonesian one in its id/ folder).
 student: $(STAMP)
 	@mkdir -p _build/student
 	@grep -v "instructor_guide" _toc.yml > _build/student/_toc.yml
 	AICAP_EDITION=student $(BIN)/jupyter-book build --all -n -W --keep-going --toc _build/student/_toc.yml --path-output _build/student .
+	@mkdir -p _build/student/id
+	$(BIN)/python -m aicap.i18n config id > _build/student/id/_config.yml
+	AICAP_EDITION=student $(BIN)/jupyter-book build --all -n -W --keep-going --config _build/student/id/_config.yml --toc _build/student/_toc.yml --path-output _build/student/id .
+	rm -rf _build/student/_build/html/id && cp -a _build/student/id/_build/html _build/student/_build/html/id
 	@echo "Student edition built: open $(CURDIR)/_build/student/_build/html/index.html"
 
 # Printable PDFs of every chapter (or CH=<name>) in _build/pdf, via Debian's Chromium.

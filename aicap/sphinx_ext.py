@@ -150,7 +150,10 @@ def student_edition(app, config) -> None:
     the same (the chapters lose their solutions as they are read: :func:`student_source`)."""
     if is_student_edition():
         config.hide_solutions = True
-        config.nb_execution_cache_path = str(Path(app.srcdir) / "_build" / ".jupyter_cache")
+        full_build = Path(app.srcdir) / "_build"
+        if config.language == "id":  # the Indonesian edition's kernels ran in Indonesian
+            full_build = full_build / "id" / "_build"
+        config.nb_execution_cache_path = str(full_build / ".jupyter_cache")
 
 
 def student_source(app, docname, source) -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from sphinx.search import SearchLanguage
+from sphinx.search import languages as search_languages
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from aicap.i18n import (
@@ -79,7 +81,22 @@ def language_switch(app, pagename, templatename, context, doctree) -> None:
     )
 
 
+class SearchIndonesian(SearchLanguage):
+    """Sphinx has no Indonesian search; without one it stems Indonesian words with the English
+    rules. Words are indexed as written (lower case, no stemming: the same in Python and in the
+    page's script) without the commonest function words."""
+
+    lang = "id"
+    language_name = "Indonesian"
+    stopwords = set(
+        "yang dan di ke dari dengan untuk pada dalam ini itu atau adalah tidak akan oleh "
+        "sebagai juga karena bahwa ada lebih dapat para saat hanya bisa telah sudah jika "
+        "agar tetapi namun serta maka setiap satu dua tersebut kita anda mereka ia".split()
+    )
+
+
 def setup(app: Any) -> dict[str, Any]:
+    search_languages.setdefault("id", SearchIndonesian)
     app.add_config_value("aicap_editions", [SOURCE_LANGUAGE], "html")
     app.connect("config-inited", prepare_translation, priority=400)
     app.add_post_transform(EditionNumbers)

@@ -237,3 +237,65 @@ def _palette_operations(pdf: bytes) -> int:
         if colour != "#000000"
     }
     return sum(tuple(round(float(v), 3) for v in rgb) in palette for rgb in found)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+@functools.cache
+def _indonesian_solution_phrases() -> list[str]:
+    """A distinctive phrase of the Indonesian translation of each solution paragraph: the
+    catalogue entries whose English is a solution's text and nowhere else in the page."""
+    from babel.messages.pofile import read_po
+
+    catalogues = ROOT / "locale" / "id" / "LC_MESSAGES"
+    entries = []
+    for po in sorted(catalogues.rglob("*.po")):
+        with po.open("rb") as handle:
+            entries += [(po, m) for m in read_po(handle, locale="id") if m.id and m.string]
+    phrases = []
+    for chapter in CHAPTERS:
+        text = chapter.read_text(encoding="utf-8")
+        blocks = re.findall(r"^:::\{solution\}.*?^:::$", text, flags=re.M | re.S)
+        solutions, rest = _normal("\n".join(blocks)), _normal(strip_solutions(text))
+        own = [
+            message
+            for po, message in entries
+            if po.stem == chapter.stem
+            and len(message.id) > 60
+            and _normal(message.id) in solutions
+            and _normal(message.id) not in rest
+        ]
+        others = "\n".join(m.string for _, m in entries if m not in own)
+        for message in own:
+            run = next(
+                (
+                    found.group()
+                    for found in _PLAIN.finditer(message.string)
+                    if found.group() not in others
+                ),
+                None,
+            )
+            if run:
+                phrases.append(run)
+    return phrases
+
+
+def test_the_indonesian_student_edition_has_nothing_to_find(built_id_site, student_site):
+    """The Indonesian student edition (id/ of the student site) holds no sentence of the
+    Indonesian solutions and no instructor page, while the full Indonesian edition has them."""
+    phrases = _indonesian_solution_phrases()
+    assert len(phrases) > 20, "could not pick Indonesian solution sentences to look for"
+    full = "\n".join(text for _, text in _texts_of(built_id_site))
+    assert all(phrase in full for phrase in phrases)  # the check can find them
+    indonesian = student_site / "id"
+    assert (indonesian / "index.html").exists(), "no Indonesian student edition"
+    leaks = [
+        f"{name}: {phrase!r}"
+        for name, text in _texts_of(indonesian)
+        for phrase in phrases
+        if phrase in text
+    ]
+    assert not leaks, "\n".join(leaks[:20])
+    assert not (indonesian / "instructor_guide.html").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import re
 
 import pytest
 
@@ -138,3 +139,26 @@ def test_a_changed_role_is_found():
     ]
     assert markup_problems(english, kept.replace("<ch-x>", "<ch-y>"))
     assert markup_problems(english, kept.replace(" dan $a+b$", ""))
+
+
+def test_the_glossary_defines_each_term_as_its_chapter_does():
+    """The glossary page repeats each chapter's key-term definitions: in Indonesian too, the
+    two must say the same (a reviewer's change to one must reach the other)."""
+    from babel.messages.pofile import read_po
+
+    catalogues = ROOT / "locale" / "id" / "LC_MESSAGES"
+    chapters = {}
+    for po in sorted((catalogues / "chapters").glob("*.po")):
+        with po.open("rb") as handle:
+            for message in read_po(handle, locale="id"):
+                if message.id and message.string:
+                    chapters.setdefault(message.id, message.string)
+    with (catalogues / "glossary.po").open("rb") as handle:
+        glossary = [message for message in read_po(handle, locale="id") if message.id]
+    compared = 0
+    for message in glossary:
+        english = re.match(r"^(.*) \*Chapter:\* ", message.id, re.S)
+        if english and english.group(1) in chapters:
+            compared += 1
+            assert message.string.startswith(chapters[english.group(1)] + " *Bab:* "), message.id
+    assert compared > 150, "the glossary's definitions were not found in the chapters"

@@ -4,6 +4,7 @@ the same pages, structure and numbers as the English, in Indonesian, with a lang
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -145,3 +146,11 @@ def test_no_english_paragraph_is_left(built_site, built_id_site, page):
     indonesian = _paragraphs(BeautifulSoup(str(_article(built_id_site, page)), "html.parser"))
     left = sorted(text for text in english & indonesian if _reads_english(text))
     assert not left, f"{len(left)} paragraphs still in English, e.g. {left[:3]}"
+
+
+def test_search_indexes_indonesian_words_as_written(built_id_site):
+    """Indonesian words are searchable as written, not cut by English stemming rules."""
+    index = (built_id_site / "searchindex.js").read_text(encoding="utf-8")
+    terms = json.loads(index[index.index("(") + 1 : index.rindex(")")])["terms"]
+    assert {"pengemudi", "kebijakan", "upah", "pekerja"} <= set(terms)
+    assert not terms.get("yang") and not terms.get("dan"), "function words are not indexed"
