@@ -161,7 +161,8 @@ def test_glossary_uses_the_agreed_indonesian_terms():
     rows = glossary[glossary["chapter"] == "creative_destruction"].set_index("term")
     terms = rows["indonesian"]
     assert terms["displacement effect"] == "efek penggeseran tenaga kerja"
-    assert terms["reinstatement effect"] == "efek pemulihan permintaan tenaga kerja"
+    # "pemulihan" reads as a cyclical recovery (native speaker's review, 2026-12-03)
+    assert terms["reinstatement effect"] == "efek penciptaan tugas baru"
     assert terms["creative destruction"].startswith("penghancuran kreatif")  # the source's term
     assert terms["termination of employment"].startswith("pemutusan hubungan kerja (PHK)")
     # PHK is any ending of the employment relationship, not only a dismissal (UU 13/2003)
@@ -190,7 +191,8 @@ def test_chapter_ends_with_a_summary_and_no_typed_ratio():
     assert "\n## Summary\n" in text
     assert "2.18" not in text  # the old range divided a projection by a part-year count
     assert "efek penggeseran tenaga kerja" in text
-    assert "efek pemulihan permintaan tenaga kerja" in text
+    assert "efek penciptaan tugas baru" in text
+    assert "efek pemulihan" not in text
     assert "efek pemindahan" not in text  # reads as a transfer of staff (mutasi)
 
 
