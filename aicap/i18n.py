@@ -2,8 +2,8 @@
 
 The English MyST pages are the only source. ``make locale`` extracts their text with Sphinx's
 gettext builder and updates ``locale/id/LC_MESSAGES/<page>.po`` with sphinx-intl, which marks
-an entry whose English changed as *fuzzy* and adds new paragraphs untranslated. ``make book-id``
-builds the Indonesian edition from the same sources, code and data with ``language = "id"``
+an entry whose English changed as *fuzzy* and adds new paragraphs untranslated. ``make book``
+builds the Indonesian edition too, from the same sources, code and data with ``language = "id"``
 into ``_build/html/id/``; Sphinx shows the English of every entry that is missing or fuzzy, so
 a changed English paragraph is never silently replaced by an outdated translation, and
 ``python -m aicap.i18n status`` counts, page by page, what is left to translate.
@@ -18,8 +18,8 @@ used in the kernels too) and :mod:`aicap.sphinx_i18n` (Sphinx's side) add what t
   after reading. Translators write the roles as the English has them.
 - **Indonesian number format** for every glued number on an Indonesian page: 42,1 and
   3.456.789, not 42.1 and 3,456,789.
-- **A language switch** in every page's header: a plain link (no JavaScript) to the same page in
-  the other edition, and ``<link rel="alternate" hreflang>`` in its head.
+- **A language switch** at the top of every page's text: a plain link (no JavaScript) to the same
+  page in the other edition, and ``<link rel="alternate" hreflang>`` in its head.
 - **The language of the chapter kernels**: ``AICAP_LANG`` is set before any chapter runs, so the
   book's package can write its words in the edition's language (:func:`translate`, from the
   package's own catalogue ``aicap/locale/<language>/LC_MESSAGES/aicap.po``).

@@ -1,7 +1,7 @@
 """Sphinx's side of the book's two editions (see :mod:`aicap.i18n`), loaded by
 :mod:`aicap.sphinx_ext`: it compiles the edition's catalogues with resolvable glue roles, gives
-the chapter kernels the edition's language, writes glued numbers in the edition's format and
-puts the language switch in every page's header."""
+the chapter kernels the edition's language, writes glued numbers in the edition's format, puts
+the language switch at the top of every page's text and gives Sphinx an Indonesian search."""
 
 from __future__ import annotations
 
