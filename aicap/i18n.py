@@ -33,6 +33,7 @@ import io
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,17 @@ def localise_glue(translation: str, page_file: str) -> str:
     return _GLUE_TEXT.sub(reference, translation)
 
 
+def read_catalogues(source: Path, language: str) -> Iterator[tuple[Path, Any]]:
+    """Each catalogue ``source/<language>/LC_MESSAGES/**/*.po`` as (its path relative to that
+    folder, e.g. ``chapters/policy.po``; the babel catalogue), in file-name order."""
+    from babel.messages.pofile import read_po
+
+    catalogues = source / language / "LC_MESSAGES"
+    for po in sorted(catalogues.rglob("*.po")):
+        with po.open("rb") as handle:
+            yield po.relative_to(catalogues), read_po(handle, locale=language)
+
+
 def compile_catalogues(source: Path, target: Path, language: str) -> list[Path]:
     """Compile ``source/<language>/LC_MESSAGES/**/*.po`` into ``.mo`` files under ``target``
     (fuzzy entries left out), with glue roles made resolvable (:func:`localise_glue`).
@@ -113,14 +125,10 @@ def compile_catalogues(source: Path, target: Path, language: str) -> list[Path]:
     and re-reads a page whose catalogue changed. Files whose content is unchanged are not
     written again, so an unchanged translation does not make Sphinx read its page again."""
     from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po, write_po
+    from babel.messages.pofile import write_po
 
     written = []
-    catalogues = source / language / "LC_MESSAGES"
-    for po in sorted(catalogues.rglob("*.po")):
-        relative = po.relative_to(catalogues)
-        with po.open("rb") as handle:
-            catalogue = read_po(handle, locale=language)
+    for relative, catalogue in read_catalogues(source, language):
         page_file = relative.with_suffix(".md").name
         for message in catalogue:
             if message.id and isinstance(message.string, str) and message.string:
@@ -174,14 +182,9 @@ def markup_problems(english: str, translation: str) -> list[str]:
 
 def catalogue_problems(source: Path, language: str) -> list[str]:
     """Every translated entry whose markup differs from its English (:func:`markup_problems`)."""
-    from babel.messages.pofile import read_po
-
     found = []
-    catalogues = source / language / "LC_MESSAGES"
-    for po in sorted(catalogues.rglob("*.po")):
-        with po.open("rb") as handle:
-            catalogue = read_po(handle, locale=language)
-        page = po.relative_to(catalogues).with_suffix("").as_posix()
+    for relative, catalogue in read_catalogues(source, language):
+        page = relative.with_suffix("").as_posix()
         for message in catalogue:
             if message.id and isinstance(message.string, str) and not message.fuzzy:
                 for problem in markup_problems(message.id, message.string):
@@ -191,19 +194,14 @@ def catalogue_problems(source: Path, language: str) -> list[str]:
 
 def catalogue_status(source: Path, language: str) -> list[dict[str, Any]]:
     """Per catalogue: how many entries are translated, fuzzy (outdated) and untranslated."""
-    from babel.messages.pofile import read_po
-
     rows = []
-    catalogues = source / language / "LC_MESSAGES"
-    for po in sorted(catalogues.rglob("*.po")):
-        with po.open("rb") as handle:
-            catalogue = read_po(handle, locale=language)
+    for relative, catalogue in read_catalogues(source, language):
         messages = [message for message in catalogue if message.id]
         fuzzy = sum(1 for message in messages if message.fuzzy)
         empty = sum(1 for message in messages if not message.string)
         rows.append(
             {
-                "page": po.relative_to(catalogues).with_suffix("").as_posix(),
+                "page": relative.with_suffix("").as_posix(),
                 "entries": len(messages),
                 "translated": len(messages) - fuzzy - empty,
                 "fuzzy": fuzzy,

@@ -30,6 +30,12 @@ def built_site() -> Path:
     """
     if os.environ.get("AICAP_SITE"):
         return Path(os.environ["AICAP_SITE"])
+    _strict_build("book")
+    return SITE
+
+
+def _strict_build(name: str, *options: str) -> None:
+    """``jupyter-book build --all``, strictly (warnings are errors), with ``options``."""
     command = [
         str(Path(sys.executable).with_name("jupyter-book")),
         "build",
@@ -37,14 +43,14 @@ def built_site() -> Path:
         "-n",
         "-W",
         "--keep-going",
+        *options,
         str(ROOT),
     ]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if result.returncode != 0:
         pytest.fail(
-            "strict book build failed:\n" + result.stdout[-6000:] + "\n" + result.stderr[-6000:]
+            f"strict {name} build failed:\n" + result.stdout[-6000:] + "\n" + result.stderr[-6000:]
         )
-    return SITE
 
 
 @pytest.fixture(scope="session")
@@ -61,22 +67,5 @@ def built_id_site(built_site) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     config = folder / "_config.yml"
     config.write_text(edition_config(ROOT / "_config.yml", "id"), encoding="utf-8")
-    command = [
-        str(Path(sys.executable).with_name("jupyter-book")),
-        "build",
-        "--all",
-        "-n",
-        "-W",
-        "--keep-going",
-        "--config",
-        str(config),
-        "--path-output",
-        str(folder),
-        str(ROOT),
-    ]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
-    if result.returncode != 0:
-        pytest.fail(
-            "strict Indonesian build failed:\n" + result.stdout[-6000:] + result.stderr[-6000:]
-        )
+    _strict_build("Indonesian", "--config", str(config), "--path-output", str(folder))
     return folder / "_build" / "html"

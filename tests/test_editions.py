@@ -247,13 +247,14 @@ def _normal(text: str) -> str:
 def _indonesian_solution_phrases() -> list[str]:
     """A distinctive phrase of the Indonesian translation of each solution paragraph: the
     catalogue entries whose English is a solution's text and nowhere else in the page."""
-    from babel.messages.pofile import read_po
+    from aicap.i18n import read_catalogues
 
-    catalogues = ROOT / "locale" / "id" / "LC_MESSAGES"
-    entries = []
-    for po in sorted(catalogues.rglob("*.po")):
-        with po.open("rb") as handle:
-            entries += [(po, m) for m in read_po(handle, locale="id") if m.id and m.string]
+    entries = [
+        (relative, message)
+        for relative, catalogue in read_catalogues(ROOT / "locale", "id")
+        for message in catalogue
+        if message.id and message.string
+    ]
     phrases = []
     for chapter in CHAPTERS:
         text = chapter.read_text(encoding="utf-8")
@@ -261,8 +262,8 @@ def _indonesian_solution_phrases() -> list[str]:
         solutions, rest = _normal("\n".join(blocks)), _normal(strip_solutions(text))
         own = [
             message
-            for po, message in entries
-            if po.stem == chapter.stem
+            for relative, message in entries
+            if relative.stem == chapter.stem
             and len(message.id) > 60
             and _normal(message.id) in solutions
             and _normal(message.id) not in rest

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,7 @@ from aicap.i18n import (
     localise_glue,
     markup_problems,
     other_edition_link,
+    read_catalogues,
     translate,
 )
 
@@ -144,17 +146,14 @@ def test_a_changed_role_is_found():
 def test_the_glossary_defines_each_term_as_its_chapter_does():
     """The glossary page repeats each chapter's key-term definitions: in Indonesian too, the
     two must say the same (a reviewer's change to one must reach the other)."""
-    from babel.messages.pofile import read_po
-
-    catalogues = ROOT / "locale" / "id" / "LC_MESSAGES"
+    catalogues = dict(read_catalogues(ROOT / "locale", "id"))
     chapters = {}
-    for po in sorted((catalogues / "chapters").glob("*.po")):
-        with po.open("rb") as handle:
-            for message in read_po(handle, locale="id"):
+    for relative, catalogue in catalogues.items():
+        if relative.parent.name == "chapters":
+            for message in catalogue:
                 if message.id and message.string:
                     chapters.setdefault(message.id, message.string)
-    with (catalogues / "glossary.po").open("rb") as handle:
-        glossary = [message for message in read_po(handle, locale="id") if message.id]
+    glossary = [message for message in catalogues[Path("glossary.po")] if message.id]
     compared = 0
     for message in glossary:
         english = re.match(r"^(.*) \*Chapter:\* ", message.id, re.S)
