@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .i18n import edition_numbers
 from .interactive import MAX_PAGE_STATES, REGISTRY, InteractiveFigure
 from .style import LAYOUT_NAMES
 
@@ -51,8 +52,8 @@ def state_bytes(figure: InteractiveFigure, layout: str, values: dict[str, Any]) 
     width, height = (round(size * 96) for size in drawn.get_size_inches())
     state = {
         "svg": drawn.aicap_svg,
-        "alt": figure.alt(**params),
-        "summary": figure.summary(**params) if figure.summary else "",
+        "alt": edition_numbers(figure.alt(**params)),
+        "summary": edition_numbers(figure.summary(**params)) if figure.summary else "",
         "width": width,
         "height": height,
     }

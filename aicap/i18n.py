@@ -58,21 +58,32 @@ def edition_language() -> str:
     return language
 
 
+#: Where the package keeps its own catalogues: ``<language>/LC_MESSAGES/`` holds ``aicap.po``
+#: (the words of the package's modules), ``figures/<chapter>.po`` (each chapter's figures) and
+#: ``data.po`` (words the data write, such as month names: kept by hand, never extracted).
+PACKAGE_LOCALE = Path(__file__).parent / LOCALE_DIR
+#: The functions that mark the package's words for translation (babel's extraction keywords).
+PACKAGE_KEYWORDS = {"_": None, "N_": None}
+#: The catalogues kept by hand: words that come from the data, not from the package's code
+#: (``data.po``, and ``data/<chapter>.po`` for words one chapter's data show in its figures).
+DATA_CATALOGUES = ("data.po", "data/")
+
+
+def _is_data_catalogue(name: str) -> bool:
+    return name == DATA_CATALOGUES[0] or name.startswith(DATA_CATALOGUES[1])
+
+
 @functools.cache
 def _package_messages(language: str) -> dict[str, str]:
-    """The translations of the package's own words (``aicap/locale/<language>/aicap.po``)."""
-    from babel.messages.pofile import read_po
-
-    path = Path(__file__).parent / LOCALE_DIR / language / "LC_MESSAGES" / "aicap.po"
-    if not path.exists():
-        return {}
-    with path.open("rb") as handle:
-        catalogue = read_po(handle, locale=language)
-    return {
-        message.id: message.string
-        for message in catalogue
-        if message.id and isinstance(message.string, str) and message.string and not message.fuzzy
-    }
+    """The translations of the package's own words (every catalogue under
+    ``aicap/locale/<language>/LC_MESSAGES``), fuzzy ones left out."""
+    messages: dict[str, str] = {}
+    for _relative, catalogue in read_catalogues(PACKAGE_LOCALE, language):
+        for message in catalogue:
+            if message.id and isinstance(message.string, str) and message.string:
+                if not message.fuzzy:
+                    messages[message.id] = message.string
+    return messages
 
 
 def translate(text: str) -> str:
@@ -82,6 +93,32 @@ def translate(text: str) -> str:
     if language == SOURCE_LANGUAGE:
         return text
     return _package_messages(language).get(text, text)
+
+
+#: The package's code writes ``_("words")`` where the words are shown: gettext's usual name.
+_ = translate
+
+
+def N_(text: str) -> str:  # noqa: N802 - gettext's usual name for a marker
+    """Mark ``text`` for translation without translating it: for a constant defined when a
+    module is imported, translated with ``_(constant)`` where it is drawn."""
+    return text
+
+
+#: A number written the English way inside a text: 3,456,789 or 42.1 (not 2025, not "H100",
+#: not "1.5" inside a name such as "v1.5"); after "Rp" as well ("Rp3,456,789").
+_NUMBER_IN_TEXT = re.compile(
+    r"(?:(?<=Rp)|(?<![\w.,])(?<![A-Za-z]-))(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?![\w]|[.,]\d)"
+)
+
+
+def edition_numbers(text: str) -> str:
+    """Every number in ``text`` written as the edition writes numbers: unchanged in English,
+    ``42,1`` and ``Rp3.456.789`` in Indonesian. Apply once to a text (it swaps separators)."""
+    if edition_language() == SOURCE_LANGUAGE or not text:
+        return text
+    swap = str.maketrans({",": ".", ".": ","})
+    return _NUMBER_IN_TEXT.sub(lambda match: match.group(1).translate(swap), text)
 
 
 def indonesian_number(text: str) -> str:
@@ -211,6 +248,198 @@ def catalogue_status(source: Path, language: str) -> list[dict[str, Any]]:
     return rows
 
 
+# ---- the package's own words (figures, controls, alt text) ----------------------------------
+
+
+def package_catalogue_name(module: Path) -> str:
+    """The catalogue of a module of the package: ``figures/<chapter>.po`` for a chapter's
+    figures, ``aicap.po`` for the rest."""
+    relative = module.resolve().relative_to(Path(__file__).resolve().parent)
+    if relative.parts[0] == "figures":
+        return f"figures/{relative.stem}.po"
+    return "aicap.po"
+
+
+def _marked_texts(module: Path) -> Iterator[tuple[str, int, str | None]]:
+    """Each call of ``_`` or ``N_`` in ``module``: (function, line, its text or ``None``
+    when the argument is not one string literal). Read from the syntax tree, so a call inside
+    an f-string's braces counts too (babel's extractor does not see those)."""
+    import ast
+
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            if node.func.id in PACKAGE_KEYWORDS and len(node.args) == 1:
+                (argument,) = node.args
+                literal = isinstance(argument, ast.Constant) and isinstance(argument.value, str)
+                text = argument.value if literal else None
+                if not literal and isinstance(argument, (ast.JoinedStr, ast.BinOp)):
+                    text = ""  # a built string: never translatable
+                yield node.func.id, node.lineno, text
+
+
+def package_messages_in_code() -> dict[str, dict[str, list[tuple[str, int]]]]:
+    """Every text the package's code marks with ``_("...")`` or ``N_("...")``, by catalogue:
+    ``{catalogue name: {English text: [(file, line), ...]}}``."""
+    package = Path(__file__).resolve().parent
+    found: dict[str, dict[str, list[tuple[str, int]]]] = {}
+    for module in sorted(package.rglob("*.py")):
+        where = module.relative_to(package.parent).as_posix()
+        for _function, line, text in _marked_texts(module):
+            if text:
+                entries = found.setdefault(package_catalogue_name(module), {})
+                entries.setdefault(text, []).append((where, line))
+    return found
+
+
+def update_package_catalogues(language: str) -> list[Path]:
+    """Bring the package's catalogues in ``language`` up to date with its code: new texts
+    added untranslated, changed ones marked fuzzy (babel's merge), vanished ones dropped.
+    The data's catalogues are kept by hand and left alone. Returns the catalogues written."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    folder = PACKAGE_LOCALE / language / "LC_MESSAGES"
+    in_code = package_messages_in_code()
+    names = set(in_code) | {path.relative_to(folder).as_posix() for path in folder.rglob("*.po")}
+    written = []
+    for name in sorted(n for n in names if not _is_data_catalogue(n)):
+        path = folder / name
+        if path.exists():
+            with path.open("rb") as handle:
+                catalogue = read_po(handle, locale=language)
+        else:
+            catalogue = Catalog(locale=language)
+        # the same dates as before: a catalogue whose entries did not change is not rewritten
+        template = Catalog(locale=language, creation_date=catalogue.creation_date)
+        for text, places in in_code.get(name, {}).items():
+            template.add(text, locations=places)
+        catalogue.update(template)
+        catalogue.revision_date = catalogue.creation_date
+        catalogue.header_comment = (
+            f"# Indonesian words of {name.removesuffix('.po')} (aicap.i18n): kept up to date by\n"
+            f"# `python -m aicap.i18n package`; translate every entry, numbers as the English\n"
+            f"# writes them (the figure shows them in the Indonesian format)."
+        )
+        buffer = io.BytesIO()
+        write_po(buffer, catalogue, width=0, omit_header=False, ignore_obsolete=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_bytes() != buffer.getvalue():
+            path.write_bytes(buffer.getvalue())
+            written.append(path)
+    _package_messages.cache_clear()
+    return written
+
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _marking_problems(module: Path) -> list[str]:
+    """Calls of ``_`` or ``N_`` that cannot be translated: anything but one string literal (an
+    f-string, a formatted string; a variable with ``N_``) would never reach a catalogue."""
+    problems = []
+    for function, line, text in _marked_texts(module):
+        if text == "":
+            problems.append(
+                f"{module.name}:{line}: {function}() of a built string cannot be translated: "
+                'write _("... {name} ...").format(name=...)'
+            )
+        elif text is None and function == "N_":
+            problems.append(f"{module.name}:{line}: N_() takes one string literal")
+    return problems
+
+
+def package_problems(language: str) -> list[str]:
+    """What keeps the package's words from showing in ``language``: a marked text without a
+    translation (or an outdated one), a translation whose placeholders (``{share:.1f}``) or
+    numbers differ from its English, an entry no code uses any more, a text translated two
+    ways, and a marking babel cannot extract."""
+    problems = []
+    package = Path(__file__).resolve().parent
+    for module in sorted(package.rglob("*.py")):
+        problems += _marking_problems(module)
+    in_code = package_messages_in_code()
+    seen: dict[str, tuple[str, str]] = {}
+    folder = PACKAGE_LOCALE / language / "LC_MESSAGES"
+    catalogues = {
+        relative.as_posix(): catalogue
+        for relative, catalogue in read_catalogues(PACKAGE_LOCALE, language)
+    }
+    for name, texts in sorted(in_code.items()):
+        catalogue = catalogues.get(name)
+        for text, places in texts.items():
+            message = catalogue.get(text) if catalogue is not None else None
+            where = f"{places[0][0]}:{places[0][1]}"
+            if message is None or not message.string:
+                problems.append(f"{where}: not translated in {name}: {text!r}")
+            elif message.fuzzy:
+                problems.append(f"{where}: outdated (fuzzy) in {name}: {text!r}")
+    for name, catalogue in sorted(catalogues.items()):
+        used = in_code.get(name, {})
+        for message in catalogue:
+            if not message.id or not isinstance(message.string, str) or not message.string:
+                continue
+            if not _is_data_catalogue(name) and message.id not in used:
+                problems.append(f"{folder.name}/{name}: not used by the code: {message.id!r}")
+            if sorted(_PLACEHOLDER.findall(message.id)) != sorted(
+                _PLACEHOLDER.findall(message.string)
+            ):
+                problems.append(f"{name}: placeholders differ in {message.id!r}")
+            extra = set(_DIGITS.findall(message.string)) - set(_DIGITS.findall(message.id))
+            if extra:
+                problems.append(
+                    f"{name}: numbers not in the English {sorted(extra)} in {message.id!r} "
+                    "(write numbers as the English does)"
+                )
+            earlier = seen.setdefault(message.id, (name, message.string))
+            if earlier[1] != message.string:
+                problems.append(f"{name} and {earlier[0]} translate {message.id!r} two ways")
+    return problems
+
+
+_WORD = re.compile(r"[A-Za-z][a-z]{2,}")
+#: A number written the English way where Indonesian is expected: a decimal point with one or
+#: two decimals (42.1), or a thousands comma (3,456).
+_ENGLISH_NUMBER = re.compile(r"(?<![\w.,])\d+\.\d{1,2}(?![\d.,])|(?<![\w.,])\d{1,3},\d{3}(?!\d)")
+
+
+#: English words no Indonesian sentence uses, even where a translation quotes an English name.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and with from for are this that each their which than".split()
+)
+_ASIDES = re.compile(r"\*[^*]+\*|“[^”]*”|\"[^\"]*\"|`[^`]*`|\[[^\]]*\]\([^)]*\)|\{[^}]*\}")
+
+
+@functools.cache
+def _english_only_words(language: str) -> frozenset[str]:
+    """Words the English of every catalogue (the book's pages and the package's) uses and no
+    translation into ``language`` does: a text holding one was most likely left in English.
+    Names and terms that the translations keep (NVIDIA, ojol, *rebound*) are not among them."""
+    english: set[str] = set()
+    translated: set[str] = set()
+    root = Path(__file__).resolve().parent.parent
+    for folder in (root / LOCALE_DIR, PACKAGE_LOCALE):
+        for relative, catalogue in read_catalogues(folder, language):
+            if relative.name == "bibliography.po":  # titles of English works, kept as they are
+                continue
+            for message in catalogue:
+                if message.id and isinstance(message.id, str):
+                    english.update(word.lower() for word in _WORD.findall(message.id))
+                    if isinstance(message.string, str):
+                        # English glosses (*rebound*), quotations, roles and links aside
+                        own = _ASIDES.sub(" ", message.string)
+                        translated.update(word.lower() for word in _WORD.findall(own))
+    return frozenset((english - translated) | _ENGLISH_FUNCTION_WORDS)
+
+
+def english_leftovers(text: str, language: str = "id") -> list[str]:
+    """What in ``text`` (shown in the edition in ``language``) looks untranslated: words only
+    the English uses (:func:`_english_only_words`) and numbers in the English format."""
+    words = _english_only_words(language)
+    found = [word for word in _WORD.findall(text) if word.lower() in words]
+    return found + _ENGLISH_NUMBER.findall(text)
+
+
 def other_edition_link(pagename: str, language: str, editions: list[str]) -> dict[str, str]:
     """The address (relative to page ``pagename``) of the same page in the other edition."""
     other = next(code for code in editions if code != language)
@@ -262,6 +491,10 @@ def main(argv: list[str] | None = None) -> int:
     status.add_argument("--language", default="id", choices=sorted(set(EDITIONS) - {"en"}))
     status.add_argument("--root", type=Path, default=Path.cwd())
     commands.add_parser("check", help="translations whose roles or maths differ from the English")
+    package = commands.add_parser(
+        "package", help="update the package's catalogues (figures, controls) from its code"
+    )
+    package.add_argument("--language", default="id", choices=sorted(set(EDITIONS) - {"en"}))
     config = commands.add_parser("config", help="print an edition's Jupyter Book configuration")
     config.add_argument("language", choices=sorted(EDITIONS))
     config.add_argument("--root", type=Path, default=Path.cwd())
@@ -273,8 +506,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(text, end="")
         return 0
+    if arguments.command == "package":
+        for path in update_package_catalogues(arguments.language):
+            print(f"updated {path.relative_to(PACKAGE_LOCALE.parent.parent)}")
+        problems = package_problems(arguments.language)
+        print("\n".join(problems) or "every text of the package's code is translated")
+        return 1 if problems else 0
     if arguments.command == "check":
         problems = catalogue_problems(Path.cwd() / LOCALE_DIR, "id")
+        problems += package_problems("id")
         print("\n".join(problems) or "every translation keeps its English's roles and maths")
         return 1 if problems else 0
     rows = catalogue_status(arguments.root / LOCALE_DIR, arguments.language)

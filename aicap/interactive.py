@@ -32,6 +32,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
+from .i18n import _, edition_numbers
 from .style import (
     LAYOUT_NAMES,
     LAYOUTS,
@@ -191,6 +192,7 @@ class Control:
         number = f"{value * self.scale:,.{_decimals(self.step * self.scale)}f}"
         if "." in number:
             number = number.rstrip("0").rstrip(".")
+        number = edition_numbers(number)
         unit = self.unit
         if number == "1" and unit.endswith("s") and unit.isalpha():
             unit = unit[:-1]  # 1 year, 1 trip
@@ -202,11 +204,15 @@ class Control:
         """One line for the page's note: what it is, its range and its default."""
         if self.options:
             labels = ", ".join(label for label, _ in self.options)
-            text = f"{self.label}: one of {labels} (shown: {self.shown(self.default)})"
+            text = _("{label}: one of {options} (shown: {default})").format(
+                label=self.label, options=labels, default=self.shown(self.default)
+            )
         else:
-            text = (
-                f"{self.label}: {self.shown(self.low)} to {self.shown(self.high)} "
-                f"(shown: {self.shown(self.default)})"
+            text = _("{label}: {low} to {high} (shown: {default})").format(
+                label=self.label,
+                low=self.shown(self.low),
+                high=self.shown(self.high),
+                default=self.shown(self.default),
             )
         return f"{text}. {self.help}" if self.help else text
 
@@ -428,26 +434,34 @@ class InteractiveFigure:
         ranges = "".join(f"<li>{html.escape(c.describe())}</li>" for c in self.controls)
         controls = "".join(self._control_html(control) for control in self.controls)
         title = html.escape(self.title)
+        about = _(
+            "This interactive figure was drawn at {count} settings when the book was built; "
+            "with JavaScript on, the controls above the figure move between them:"
+        ).format(count=edition_numbers(f"{count:,}"))
+        launch = _(
+            "To open one, use the launch button (rocket icon) at the top of the page for "
+            "Binder, or download the chapter as a notebook (download icon) for Jupyter or Colab."
+        )
         return (
             f'<div class="aicap-explorable" id="explore-{self.name}" '
             f'data-aicap-figure="{self.module}:{self.name}" '
             f'data-layouts="{" ".join(LAYOUT_NAMES)}">'
             f'<p class="aicap-explorable-title"><strong>{title}</strong></p>'
-            f'<form class="aicap-controls" hidden aria-label="Settings of the figure: {title}">'
+            f'<form class="aicap-controls" hidden '
+            f'aria-label="{html.escape(_("Settings of the figure"))}: {title}">'
             f"{controls}"
-            '<button type="button" class="aicap-reset">Back to the chapter\'s setting</button>'
+            f'<button type="button" class="aicap-reset">'
+            f"{html.escape(_('Back to the chapter’s setting'))}</button>"
             "</form>"
             f"{figure}"
             '<p class="aicap-now" aria-live="polite"></p>'
-            '<details class="aicap-about"><summary>About this figure\'s settings</summary>'
-            f"<p>This interactive figure was drawn at {count:,} settings when the book was "
-            "built; with JavaScript on, the controls above the figure move between them:</p>"
+            '<details class="aicap-about"><summary>'
+            f"{html.escape(_('About this figure’s settings'))}</summary>"
+            f"<p>{html.escape(about)}</p>"
             f"<ul>{positions}</ul>"
-            "<p>In a live notebook you can set any value in each range:</p>"
+            f"<p>{html.escape(_('In a live notebook you can set any value in each range:'))}</p>"
             f"<ul>{ranges}</ul>"
-            "<p>To open one, use the launch button (rocket icon) at the top of the page for "
-            "Binder, or download the chapter as a notebook (download icon) for Jupyter or "
-            "Colab.</p></details></div>"
+            f"<p>{html.escape(launch)}</p></details></div>"
         )
 
     # -- the live figure ----------------------------------------------------------------------
@@ -458,9 +472,9 @@ class InteractiveFigure:
 
         self._widgets = {control.name: control.widget() for control in self.controls}
         self._layout_choice = widgets.ToggleButtons(
-            options=[("Laptop layout", "wide"), ("Phone layout", "narrow")],
+            options=[(_("Laptop layout"), "wide"), (_("Phone layout"), "narrow")],
             value="wide",
-            description="Figure",
+            description=_("Figure"),
             style={"description_width": "initial", "button_width": "auto"},
         )
         self._output = widgets.Output()
@@ -513,7 +527,8 @@ class InteractiveFigure:
         except Exception as err:  # noqa: BLE001 - a reader must see the message, not a crash
             self.last_error = f"{type(err).__name__}: {err}"
             content = (
-                '<div class="aicap-error" role="alert"><strong>These settings cannot be drawn.'
+                '<div class="aicap-error" role="alert"><strong>'
+                f"{html.escape(_('These settings cannot be drawn.'))}"
                 f"</strong> {html.escape(str(err))}</div>"
             )
         shown = {"output_type": "display_data", "data": {"text/html": content}, "metadata": {}}

@@ -41,6 +41,8 @@ from matplotlib.textpath import TextToPath
 from matplotlib.ticker import Formatter, FuncFormatter, LogLocator
 from matplotlib.transforms import Affine2D, Bbox
 
+from aicap.i18n import SOURCE_LANGUAGE, edition_language, edition_numbers
+
 #: Okabe & Ito (2008) colours, safe for the common forms of colour blindness.
 PALETTE = {
     "blue": "#0072B2",
@@ -237,17 +239,19 @@ def _wrap(text: Text, room: float) -> None:
     text.set_text(textwrap.fill(content, characters))
 
 
-def _texts(figure: Figure) -> Iterator[Text]:
-    """Every text of the figure a reader reads: titles, axis and tick labels, annotations and
-    legends (walked directly: :meth:`~matplotlib.artist.Artist.findobj` is ten times slower)."""
+def _texts(figure: Figure, ticks: bool = True) -> Iterator[Text]:
+    """Every text of the figure a reader reads: titles, axis and tick labels (unless not
+    ``ticks``), annotations and legends (walked directly:
+    :meth:`~matplotlib.artist.Artist.findobj` is ten times slower)."""
     yield from figure.texts
     legends = list(figure.legends)
     for axes in figure.axes:
         yield from (axes.title, axes._left_title, axes._right_title)
         for axis in (axes.xaxis, axes.yaxis):
             yield axis.label
-            yield from axis.get_majorticklabels()
-            yield from axis.get_minorticklabels()
+            if ticks:
+                yield from axis.get_majorticklabels()
+                yield from axis.get_minorticklabels()
         yield from axes.texts
         legends.append(axes.get_legend())
     for legend in filter(None, legends):
@@ -303,6 +307,57 @@ def text_problems(figure: Figure) -> list[str]:
                 names = [getattr(x, "get_text", lambda: "legend")() for x in (first, second)]
                 problems.append(f"{names[0]!r} and {names[1]!r} overlap")
     return problems
+
+
+class _EditionNumbers(Formatter):
+    """Another formatter's tick labels, their numbers written as the edition writes them
+    (``0,5`` and ``1.000`` in Indonesian)."""
+
+    def __init__(self, inner: Formatter) -> None:
+        self.inner = inner
+
+    def set_axis(self, axis) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs) -> None:
+        self.inner.set_locs(locs)
+
+    def __call__(self, value: float, pos: int | None = None) -> str:
+        return edition_numbers(self.inner(value, pos))
+
+    def format_ticks(self, values) -> list[str]:
+        return [edition_numbers(label) for label in self.inner.format_ticks(values)]
+
+    def get_offset(self) -> str:
+        return edition_numbers(self.inner.get_offset())
+
+    def format_data(self, value: float) -> str:
+        return self.inner.format_data(value)
+
+    def format_data_short(self, value: float) -> str:
+        return self.inner.format_data_short(value)
+
+
+def edition_figure(figure: Figure) -> None:
+    """Write every number the figure shows as the edition writes numbers: its tick labels
+    (each axis's formatters wrapped once) and its titles, labels, annotations and legends
+    (each text rewritten once). Nothing to do in the English edition. The words themselves
+    are translated where the plot function writes them (``_("...")``, :mod:`aicap.i18n`)."""
+    if edition_language() == SOURCE_LANGUAGE:
+        return
+    for axes in figure.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            for formatter, setter in (
+                (axis.get_major_formatter(), axis.set_major_formatter),
+                (axis.get_minor_formatter(), axis.set_minor_formatter),
+            ):
+                if not isinstance(formatter, _EditionNumbers):
+                    setter(_EditionNumbers(formatter))
+    for text in _texts(figure, ticks=False):
+        if not getattr(text, "_aicap_edition", False):
+            text.set_text(edition_numbers(text.get_text()))
+            text._aicap_edition = True
 
 
 def fit_text(figure: Figure) -> None:
@@ -427,7 +482,9 @@ def _lean_svg(svg: str) -> str:
 
 def figure_svg(figure: Figure) -> str:
     """The figure as lean SVG text, its text made legible (:func:`fit_text`); the same figure
-    always gives the same text (no date stamp, fixed ids)."""
+    always gives the same text (no date stamp, fixed ids). Its numbers are written as the
+    edition writes them (:func:`edition_figure`)."""
+    edition_figure(figure)
     fit_text(figure)
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", dpi=DPI, metadata={"Date": None})
@@ -465,6 +522,7 @@ def figure_html(
     """
     if not alt.strip():
         raise ValueError("alt must describe the figure for readers who cannot see it")
+    alt, caption = edition_numbers(alt), edition_numbers(caption)
     if isinstance(drawings, Figure):
         drawings = {getattr(drawings, "aicap_layout", "wide"): drawings}
     known = [layout for layout in LAYOUTS if layout.name in drawings]

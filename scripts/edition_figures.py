@@ -1,0 +1,121 @@
+"""Every text a chapter's figures show a reader, in one edition: for translators and reviewers.
+
+Usage: python scripts/edition_figures.py <chapter> [--language id] [--out /tmp/figures]
+
+Runs the chapter (``chapters/<chapter>.md``) in a fresh kernel as the book build does, in the
+edition's language (``AICAP_LANG``), with each explorable figure's default drawing only. Prints,
+figure by figure, its alt text and every text drawn in it (titles, labels, legends, ticks), and
+writes each drawing as ``<out>/<chapter>/<n>-<layout>.svg`` and, with Chromium, as a PNG of a
+phone's or a laptop's width. Lines marked ``!`` hold a word of the English edition's vocabulary
+that the Indonesian catalogues never use, or a number in the English format.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import unquote
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from aicap.i18n import english_leftovers  # noqa: E402
+
+_IMAGE = re.compile(
+    r'<(?:img|source)[^>]*?(?:src|srcset)="data:image/svg\+xml;charset=utf-8,([^"]*)"[^>]*>'
+)
+_ALT = re.compile(r'alt="([^"]*)"')
+_TEXT = re.compile(r"<text[^>]*>(.*?)</text>", re.S)
+_PIECE = re.compile(r"<tspan[^>]*>(.*?)</tspan>|([^<]+)", re.S)
+
+
+def svg_texts(svg: str) -> list[str]:
+    """The texts of an SVG drawn by matplotlib (``svg.fonttype: none``), in drawing order."""
+    found = []
+    for element in _TEXT.findall(svg):
+        pieces = ["".join(part) for part in _PIECE.findall(element)]
+        text = html.unescape(" ".join(piece.strip() for piece in pieces if piece.strip()))
+        if text:
+            found.append(text)
+    return found
+
+
+def chapter_outputs(chapter: str, language: str) -> list[str]:
+    """The HTML outputs of the chapter run in ``language`` (one string per output)."""
+    import jupytext
+    from nbclient import NotebookClient
+
+    source = ROOT / "chapters" / f"{chapter}.md"
+    notebook = jupytext.read(source, fmt="md:myst")
+    environment = {**os.environ, "AICAP_STATIC": "1", "AICAP_STATES": "skip"}
+    environment["AICAP_LANG"] = language
+    client = NotebookClient(
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(source.parent)}},
+    )
+    client.execute(env=environment)
+    return [
+        output["data"]["text/html"]
+        for cell in notebook.cells
+        for output in cell.get("outputs", [])
+        if "text/html" in output.get("data", {})
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("chapter")
+    parser.add_argument("--language", default="id")
+    parser.add_argument("--out", type=Path, default=Path("/tmp/figures"))
+    arguments = parser.parse_args()
+    folder = arguments.out / arguments.chapter
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    browser = shutil.which("chromium")
+    number = 0
+    for output in chapter_outputs(arguments.chapter, arguments.language):
+        images = _IMAGE.findall(output)
+        if not images:
+            continue
+        number += 1
+        alt = html.unescape(next(iter(_ALT.findall(output)), ""))
+        print(f"\n=== figure {number}\nalt: {alt}")
+        if english_leftovers(alt):
+            print(f"  ! alt text looks untranslated: {english_leftovers(alt)}")
+        for layout, svg in zip(("narrow", "wide"), map(unquote, images), strict=False):
+            path = folder / f"{number}-{layout}.svg"
+            path.write_text(svg, encoding="utf-8")
+            print(f"--- {layout}: {path}")
+            for text in svg_texts(svg):
+                flags = english_leftovers(text)
+                print(f"  {'!' if flags else ' '} {text}" + (f"   <- {flags}" if flags else ""))
+            if browser:
+                width = 375 if layout == "narrow" else 900
+                subprocess.run(
+                    [
+                        browser,
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--hide-scrollbars",
+                        f"--window-size={width},{width * 2}",
+                        f"--screenshot={path.with_suffix('.png')}",
+                        path.as_uri(),
+                    ],
+                    capture_output=True,
+                    check=False,
+                    timeout=60,
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
