@@ -20,16 +20,22 @@ from pathlib import Path
 
 import pandas as pd
 
+from aicap.i18n import N_
+
 #: Verification marks, as defined for the book's facts (see data/README.md).
 MARKS = {
-    "P": "seen in the primary publisher's own page or document",
-    "S": "seen only in a secondary report quoting the primary source (both cited)",
-    "C": "computed from a copy of a public dataset (method given)",
-    "D": "derived by the book from other figures in this folder (method given)",
-    "A": "an assumption of the book, not a measurement: label it as such where it is used",
-    "seed": "a claim made by one of the book's source documents, not yet checked: the chapter "
-    "that uses it checks it",
-    "book": "written by the book's authors (definitions and teaching content, not measurements)",
+    "P": N_("seen in the primary publisher's own page or document"),
+    "S": N_("seen only in a secondary report quoting the primary source (both cited)"),
+    "C": N_("computed from a copy of a public dataset (method given)"),
+    "D": N_("derived by the book from other figures in this folder (method given)"),
+    "A": N_("an assumption of the book, not a measurement: label it as such where it is used"),
+    "seed": N_(
+        "a claim made by one of the book's source documents, not yet checked: the chapter "
+        "that uses it checks it"
+    ),
+    "book": N_(
+        "written by the book's authors (definitions and teaching content, not measurements)"
+    ),
 }
 COLUMN_TYPES = {"int", "float", "str"}
 

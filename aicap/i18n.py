@@ -277,9 +277,91 @@ def _marked_texts(module: Path) -> Iterator[tuple[str, int, str | None]]:
                 yield node.func.id, node.lineno, text
 
 
+def _selfcheck_texts(path: Path) -> Iterator[tuple[str, int]]:
+    """Each text a reader sees in a chapter's self-check file (questions, options, their
+    explanations, units), with the number of its question (1, 2, ...)."""
+    import tomllib
+
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for number, question in enumerate(data.get("question", []), start=1):
+        parts = [question.get("text", ""), question.get("why", ""), question.get("unit", "")]
+        for option in question.get("option", []):
+            parts += [option.get("text", ""), option.get("why", "")]
+        parts += [mistake.get("why", "") for mistake in question.get("mistake", [])]
+        for text in parts:
+            if text.strip() and not text.strip("%×"):
+                continue  # a unit such as "%" is the same in every language
+            if text.strip():
+                yield text, number
+
+
+#: The functions through which a chapter's code shows a table (:mod:`aicap.tables`).
+_TABLE_CALLS = {"show_table", "table_html"}
+#: A programmer's name (a column such as ``monthly_rp``), never shown to a reader as such.
+_PROGRAMMER_NAME = re.compile(r"^[a-z0-9_.]+$")
+
+
+def _chapter_table_texts(source: Path) -> Iterator[tuple[str | None, int]]:
+    """The texts a chapter's code gives its tables (caption, headers, notes, text cells):
+    every string literal inside a call of ``show_table``, except dictionary keys, the
+    ``formats`` and programmers' names, and the text of every ``translate("...")``, with the
+    number of its code cell. ``None`` for an f-string with words in a table: its text cannot
+    be looked up in a catalogue (write ``translate("... {x} ...").format(x=...)``)."""
+    import ast
+
+    import jupytext
+
+    notebook = jupytext.read(source, fmt="md:myst")
+    code_cells = (cell for cell in notebook.cells if cell.cell_type == "code")
+    for number, cell in enumerate(code_cells, start=1):
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:  # a cell with IPython magics: no table in those
+            continue
+        for node in ast.walk(tree):
+            function = node.func if isinstance(node, ast.Call) else None
+            name = getattr(function, "id", None) or getattr(function, "attr", None)
+            if name == "translate" and len(node.args) == 1:  # translate("... {x} ...")
+                argument = node.args[0]
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    yield argument.value, number
+                continue
+            if name not in _TABLE_CALLS:
+                continue
+            skipped = {
+                id(inner)
+                for keyword in node.keywords
+                if keyword.arg == "formats"
+                for inner in ast.walk(keyword.value)
+            }
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Dict):
+                    skipped |= {id(key) for key in inner.keys if key is not None}
+                if isinstance(inner, ast.JoinedStr) and id(inner) not in skipped:
+                    skipped |= {id(part) for part in ast.walk(inner)} - {id(inner)}
+                    words = "".join(
+                        part.value for part in inner.values if isinstance(part, ast.Constant)
+                    )
+                    if re.search(r"[A-Za-z]{2}", words):  # words, not just a number's format
+                        yield None, number
+            for inner in ast.walk(node):
+                if id(inner) in skipped or not isinstance(inner, ast.Constant):
+                    continue
+                text = inner.value
+                if isinstance(text, str) and text.strip() and not _PROGRAMMER_NAME.match(text):
+                    yield text, number
+
+
+def _chapters_folder() -> Path:
+    """The book's chapters beside the package (in the book's checkout; absent once the
+    package is installed from its wheel, which needs only the catalogues)."""
+    return Path(__file__).resolve().parent.parent / "chapters"
+
+
 def package_messages_in_code() -> dict[str, dict[str, list[tuple[str, int]]]]:
-    """Every text the package's code marks with ``_("...")`` or ``N_("...")``, by catalogue:
-    ``{catalogue name: {English text: [(file, line), ...]}}``."""
+    """Every text the package's code marks with ``_("...")`` or ``N_("...")``, and every text
+    of its self-check questions, by catalogue: ``{catalogue name: {English text: [(file,
+    line or question number), ...]}}``."""
     package = Path(__file__).resolve().parent
     found: dict[str, dict[str, list[tuple[str, int]]]] = {}
     for module in sorted(package.rglob("*.py")):
@@ -288,6 +370,17 @@ def package_messages_in_code() -> dict[str, dict[str, list[tuple[str, int]]]]:
             if text:
                 entries = found.setdefault(package_catalogue_name(module), {})
                 entries.setdefault(text, []).append((where, line))
+    for path in sorted((package / "selfchecks").glob("*.toml")):
+        where = path.relative_to(package.parent).as_posix()
+        entries = found.setdefault(f"selfchecks/{path.stem}.po", {})
+        for text, number in _selfcheck_texts(path):
+            entries.setdefault(text, []).append((where, number))
+    for path in sorted(_chapters_folder().glob("*.md")):
+        where = path.relative_to(package.parent).as_posix()
+        for text, number in _chapter_table_texts(path):
+            if text:
+                entries = found.setdefault(f"chapters/{path.stem}.po", {})
+                entries.setdefault(text, []).append((where, number))
     return found
 
 
@@ -358,6 +451,13 @@ def package_problems(language: str) -> list[str]:
     package = Path(__file__).resolve().parent
     for module in sorted(package.rglob("*.py")):
         problems += _marking_problems(module)
+    for path in sorted(_chapters_folder().glob("*.md")):
+        problems += [
+            f"{path.name}: code cell {number}: a table's text written as an f-string cannot be "
+            'translated: write "... {name} ...".format(name=...)'
+            for text, number in _chapter_table_texts(path)
+            if text is None
+        ]
     in_code = package_messages_in_code()
     seen: dict[str, tuple[str, str]] = {}
     folder = PACKAGE_LOCALE / language / "LC_MESSAGES"

@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from aicap.i18n import _, edition_numbers
+
 FOLDER = Path(__file__).parent / "selfchecks"
 
 
@@ -172,7 +174,9 @@ def selfcheck_html(chapter: str, **values: float) -> str:
             raise ValueError(f"self-check value {name} must be a finite number; got {value!r}")
 
     def fill(text: str) -> str:
-        return text.format(**values)
+        """The text in the edition's language, its numbers filled in and written as the
+        edition writes them (the translations are in ``aicap/locale``, :mod:`aicap.i18n`)."""
+        return edition_numbers(_(text).format(**values))
 
     items, answers = [], {}
     for question in questions:
@@ -193,19 +197,20 @@ def selfcheck_html(chapter: str, **values: float) -> str:
                 "why": fill(question.why),
                 "mistakes": [[float(values[m.answer]), fill(m.why)] for m in question.mistakes],
             }
-        unit = f' data-unit="{html.escape(question.unit)}"' if question.unit else ""
+        unit = f' data-unit="{html.escape(_(question.unit))}"' if question.unit else ""
         items.append(
             f'<li class="aicap-question" id="{question.id}" data-kind="{question.kind}"{unit}>'
             f'<p class="aicap-question-text">{text}</p>{body}</li>'
         )
     key = f"aicap-{chapter}"
     scrambled = _scramble(json.dumps(answers, ensure_ascii=False), key)
-    count = len(questions)
+    note = _(
+        "{count} questions to check yourself. With JavaScript on, choose or type an answer and "
+        "press <em>Check</em>: you see at once whether it is right, and why."
+    ).format(count=len(questions))
     return (
         f'<div class="aicap-quiz" data-quiz="{key}" data-answers="{scrambled}">'
-        f'<p class="aicap-quiz-note">{count} questions to check yourself. With JavaScript on, '
-        "choose or type an answer and press <em>Check</em>: you see at once whether it is "
-        "right, and why.</p>"
+        f'<p class="aicap-quiz-note">{note}</p>'
         f'<ol class="aicap-questions">{"".join(items)}</ol></div>'
     )
 

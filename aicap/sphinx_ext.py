@@ -290,17 +290,21 @@ def publish_wheel(app, exception) -> None:
         shutil.copyfile(wheel, folder / wheel_name())
 
 
-#: What the chapters read besides their own code: the book's package and its data tables.
 #: What a chapter's results depend on beyond its own code cells: the package (its code and its
-#: self-check questions) and the data tables.
+#: self-check questions) and the data tables; in an edition that is not the source, also the
+#: package's translations (``aicap/locale/<language>``: the words of its figures and tables).
 INPUTS = ("aicap/**/*.py", "aicap/**/*.toml", "data/*.csv", "data/*.toml")
 FINGERPRINT = "aicap-inputs.sha256"
 
 
-def inputs_fingerprint(root: Path) -> str:
-    """SHA-256 over the files of :data:`INPUTS` (names and contents) under ``root``."""
+def inputs_fingerprint(root: Path, language: str = "en") -> str:
+    """SHA-256 over the files of :data:`INPUTS` (names and contents) under ``root``, and the
+    package's catalogues of ``language`` unless it is the source language."""
+    patterns = INPUTS
+    if language and language != "en":
+        patterns += (f"aicap/locale/{language}/**/*.po",)
     digest = hashlib.sha256()
-    for path in sorted({p for pattern in INPUTS for p in root.glob(pattern)}):
+    for path in sorted({p for pattern in patterns for p in root.glob(pattern)}):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
@@ -321,7 +325,7 @@ def refresh_execution_cache(app) -> None:
     """
     cache = Path(app.env.mystnb_config.execution_cache_path)
     stamp = cache.parent / FINGERPRINT
-    fingerprint = inputs_fingerprint(Path(app.srcdir))
+    fingerprint = inputs_fingerprint(Path(app.srcdir), app.config.language or "en")
     app.aicap_inputs_changed = not stamp.exists() or stamp.read_text().strip() != fingerprint
     if app.aicap_inputs_changed:
         shutil.rmtree(cache, ignore_errors=True)

@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from aicap.data import MARKS
+from aicap.i18n import _, edition_numbers
 
 #: What a missing value looks like in a table.
 MISSING = "–"
@@ -98,6 +99,11 @@ def table_html(
     string (``"{:,.1f}%"``) or a function of the value; ``notes`` are printed under the table;
     ``index`` shows the index as the first column, headed by the string given. A column named
     ``mark`` (the book's verification marks) is explained in a note.
+
+    In the Indonesian edition the caption, headers, notes and text cells are translated (the
+    chapter's own words from ``aicap/locale/id/LC_MESSAGES/chapters/<chapter>.po``, words from
+    the data from its ``data`` catalogues: :mod:`aicap.i18n`) and every number is written the
+    Indonesian way.
     """
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()
@@ -120,7 +126,8 @@ def table_html(
         for name in columns
     }
     head = "".join(
-        f'<th scope="col" class="{"num" if numeric[name] else "text"}">{whole_tokens(label)}</th>'
+        f'<th scope="col" class="{"num" if numeric[name] else "text"}">'
+        f"{whole_tokens(edition_numbers(_(label)))}</th>"
         for name, label in columns.items()
     )
     rows, missing = [], False
@@ -129,17 +136,22 @@ def table_html(
         for name, value in zip(columns, values, strict=True):
             text = _cell(value, formats.get(name), label=bool(_LABEL_COLUMNS.search(str(name))))
             missing |= text == MISSING
+            text = edition_numbers(_(text) if isinstance(value, str) else text)
             kind = "num" if numeric[name] else "text"
             cells.append(f'<td class="{kind}">{whole_tokens(text)}</td>')
         rows.append(f"<tr>{''.join(cells)}</tr>")
-    all_notes = list(notes)
+    all_notes = [_(note) for note in notes]
     if missing:
-        all_notes.append(f"{MISSING} no figure for that cell.")
+        all_notes.append(_("{missing} no figure for that cell.").format(missing=MISSING))
     if "mark" in columns:
         used = sorted({str(v) for v in shown["mark"] if not _is_missing(v)})
-        explained = "; ".join(f"{mark}: {MARKS[mark]}" for mark in used if mark in MARKS)
-        all_notes.append(f"{columns['mark']}: {explained}.")
-    notes_html = "".join(f'<p class="aicap-table-notes">{html.escape(n)}</p>' for n in all_notes)
+        explained = "; ".join(f"{mark}: {_(MARKS[mark])}" for mark in used if mark in MARKS)
+        all_notes.append(f"{_(columns['mark'])}: {explained}.")
+    notes_html = "".join(
+        f'<p class="aicap-table-notes">{html.escape(edition_numbers(note))}</p>'
+        for note in all_notes
+    )
+    caption = edition_numbers(_(caption))
     label = html.escape(caption, quote=True)
     return (
         f'<div class="aicap-table" role="region" aria-label="{label}" tabindex="0">'

@@ -4,15 +4,18 @@ the same pages, structure and numbers as the English, in Indonesian, with a lang
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from aicap.i18n import catalogue_status, indonesian_number
+from aicap.i18n import catalogue_status, english_leftovers, indonesian_number
+from aicap.selfcheck import unscramble
 
 from .conftest import ROOT
 
@@ -154,3 +157,67 @@ def test_search_indexes_indonesian_words_as_written(built_id_site):
     terms = json.loads(index[index.index("(") + 1 : index.rindex(")")])["terms"]
     assert {"pengemudi", "kebijakan", "upah", "pekerja"} <= set(terms)
     assert not terms.get("yang") and not terms.get("dan"), "function words are not indexed"
+
+
+CHAPTERS = [page for page in TRANSLATED if page.startswith("chapters/")]
+
+
+def _svg_texts(svg: str) -> list[str]:
+    texts = re.findall(r"<text[^>]*>(.*?)</text>", svg, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", text).split()) for text in texts]
+
+
+def _package_texts(site: Path, page: str) -> Iterator[tuple[str, str]]:
+    """(where, text) for every text of the page that the book's package wrote: each figure's
+    alt text and drawn texts (every state of an explorable figure, with its summary), the
+    explorable figures' controls and notes, the tables and the self-check questions with
+    their (scrambled) explanations."""
+    article = _soup(site / f"{page}.html").select_one("article.bd-article")
+    folder = (site / page).parent
+    for image in article.select("figure.aicap-figure img, figure.aicap-figure source"):
+        if image.get("alt"):
+            yield "alt text", image["alt"]
+        source = image.get("src") or image.get("srcset")
+        if source and source.endswith(".svg"):
+            for text in _svg_texts((folder / source).read_text(encoding="utf-8")):
+                yield f"figure {source}", text
+    for explorable in article.select(".aicap-explorable"):
+        for node in explorable.select(".aicap-controls, .aicap-about, .aicap-explorable-title"):
+            yield "explorable figure", node.get_text(" ")
+        name = explorable["data-aicap-figure"].partition(":")[2]
+        for state in sorted((site / "_static" / "aicap" / "states" / name).glob("*/*.json.gz")):
+            drawn = json.loads(gzip.decompress(state.read_bytes()))
+            yield f"state {name}/{state.name}", drawn["alt"]
+            yield f"state {name}/{state.name}", drawn["summary"]
+            for text in _svg_texts(drawn["svg"]):
+                yield f"state {name}/{state.name}", text
+    for table in article.select(".aicap-table"):
+        yield "table", table.get_text(" ")
+    for quiz in article.select(".aicap-quiz"):
+        yield "self-check", quiz.get_text(" ")
+        answers = json.loads(unscramble(quiz["data-answers"], quiz["data-quiz"]))
+        for answer in answers.values():
+            whys = answer["why"] if isinstance(answer["why"], list) else [answer["why"]]
+            whys += [why for _value, why in answer.get("mistakes", [])]
+            for why in whys:
+                yield "self-check explanation", why
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_figures_tables_and_self_checks_are_in_indonesian(built_id_site, page):
+    """What the package draws and writes on an Indonesian page (figures, alt text, controls,
+    tables, self-checks) is in Indonesian, numbers in the Indonesian format: no text holds a
+    word only the English uses, or an English-format number."""
+    leftovers = {}
+    for where, text in _package_texts(built_id_site, page):
+        found = english_leftovers(text)
+        if found:
+            leftovers.setdefault(f"{where}: {text[:90]!r}", found)
+    assert not leftovers, "\n".join(f"{k} {v}" for k, v in list(leftovers.items())[:40])
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_the_english_figures_stay_english(built_site, page):
+    """The same texts in the English edition read as English (the check above can fail)."""
+    texts = [text for _where, text in _package_texts(built_site, page)]
+    assert sum(bool(english_leftovers(text)) for text in texts) > len(texts) / 10

@@ -20,7 +20,8 @@ def _book(tmp_path: Path) -> SimpleNamespace:
         mystnb_config=SimpleNamespace(execution_cache_path=str(cache)),
         found_docs={"index", "chapters/one"},
     )
-    return SimpleNamespace(srcdir=str(tmp_path), env=env, cache=cache)
+    config = SimpleNamespace(language="en")
+    return SimpleNamespace(srcdir=str(tmp_path), env=env, cache=cache, config=config)
 
 
 def _fill(cache: Path) -> None:
@@ -43,6 +44,18 @@ def test_fingerprint_follows_package_and_data_but_not_chapters(tmp_path):
     (tmp_path / "aicap" / "selfchecks").mkdir()
     (tmp_path / "aicap" / "selfchecks" / "one.toml").write_text('[[question]]\ntext = "Why?"\n')
     assert sphinx_ext.inputs_fingerprint(tmp_path) not in {first, second, third}
+
+
+def test_only_an_edition_in_another_language_follows_the_package_translations(tmp_path):
+    """A changed translation of the figures' words runs the Indonesian chapters again, not
+    the English ones."""
+    _book(tmp_path)
+    english, indonesian = (sphinx_ext.inputs_fingerprint(tmp_path, lang) for lang in ("en", "id"))
+    catalogue = tmp_path / "aicap" / "locale" / "id" / "LC_MESSAGES" / "figures" / "one.po"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_text('msgid "hours"\nmsgstr "jam"\n')
+    assert sphinx_ext.inputs_fingerprint(tmp_path, "en") == english
+    assert sphinx_ext.inputs_fingerprint(tmp_path, "id") != indonesian
 
 
 def test_cache_is_emptied_only_when_the_inputs_change(tmp_path):

@@ -15,6 +15,7 @@ from matplotlib.ticker import NullLocator
 from matplotlib.transforms import offset_copy
 
 from aicap.data import load
+from aicap.i18n import N_, SOURCE_LANGUAGE, _, edition_language
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import compute_concentration as model
 from aicap.style import CYCLE, PALETTE, current_layout, log_scale, new_figure
@@ -44,6 +45,27 @@ def _assumption(name: str) -> float:
 def _seed_value(claim: str) -> float:
     claims = load("compute_claims_seed")
     return float(claims.loc[claims["claim"] == claim, "value"].iloc[0])
+
+
+def _firm_name(name: str) -> str:
+    """A firm's name as the model writes it (``firm 1``, ``entrant``), in the edition's
+    language."""
+    if name == "entrant":
+        return _("entrant")
+    return _("firm {number}").format(number=name.removeprefix("firm "))
+
+
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _flop_text(value: float) -> str:
+    """A training run's compute in words read aloud: ``3.8e+25`` in the English edition, as
+    ``3.8×10²⁵`` in the others (whose number format then writes its decimal comma)."""
+    text = f"{value:.1e}"
+    if edition_language() == SOURCE_LANGUAGE:
+        return text
+    mantissa, exponent = text.split("e")
+    return f"{mantissa}×10{str(int(exponent)).translate(_SUPERSCRIPTS)}"
 
 
 def _firm_colour(name: str, index: int) -> str:
@@ -117,7 +139,7 @@ def plot_market(
             color=_firm_colour(name, i),
             ls="--" if name == "entrant" else "-",
             lw=1.8,
-            label=name,
+            label=_firm_name(name),
             clip_on=False,  # the entrant's line at 0% stays visible on the axis
             zorder=3 if name == "entrant" else 2,
         )
@@ -126,7 +148,7 @@ def plot_market(
         left.text(
             entry_period + 1,
             50,
-            "entrant\narrives",
+            _("entrant\narrives"),
             fontsize=9,
             color="#444444",
             va="center",
@@ -134,9 +156,9 @@ def plot_market(
             zorder=4,
         )
     left.set(
-        xlabel="period",
-        ylabel="market share (%)",
-        title="Who serves the buyers",
+        xlabel=_("period"),
+        ylabel=_("market share (%)"),
+        title=_("Who serves the buyers"),
         xlim=(0, periods),
         ylim=(0, 100),
     )
@@ -153,7 +175,7 @@ def plot_market(
     right.text(
         periods,
         highly_concentrated - 180,
-        f"'highly concentrated' above {highly_concentrated:,.0f}",
+        _("'highly concentrated' above {level}").format(level=f"{highly_concentrated:,.0f}"),
         ha="right",
         va="top",
         fontsize=9,
@@ -163,7 +185,7 @@ def plot_market(
     right.text(
         periods,
         equal + 180,
-        f"{n_firms} equal firms: {equal:,.0f}",
+        _("{count} equal firms: {hhi}").format(count=n_firms, hhi=f"{equal:,.0f}"),
         ha="right",
         va="bottom",
         fontsize=9,
@@ -171,9 +193,9 @@ def plot_market(
         bbox={"fc": "white", "ec": "none", "alpha": 0.85, "pad": 1.0},
     )
     right.set(
-        xlabel="period",
+        xlabel=_("period"),
         ylabel="HHI (0–10,000)",
-        title="How concentrated it is",
+        title=_("How concentrated it is"),
         xlim=(0, periods),
         ylim=(0, 10_500),
     )
@@ -181,12 +203,12 @@ def plot_market(
     return figure
 
 
-def _market_words(path: pd.DataFrame, highly_concentrated: float) -> tuple[str, str]:
+def _market_words(path: pd.DataFrame, highly_concentrated: float) -> tuple[str, bool]:
+    """The firm with the largest final share, and whether the final HHI is above the line."""
     final = path.iloc[-1]
     firms = [column for column in path.columns if column != "hhi"]
     largest = max(firms, key=lambda name: final[name])
-    verdict = "above" if final["hhi"] > highly_concentrated else "below"
-    return largest, verdict
+    return largest, bool(final["hhi"] > highly_concentrated)
 
 
 def market_alt(
@@ -203,22 +225,40 @@ def market_alt(
     path = _market(feedback, public_compute, entry_subsidy, n_firms, periods, entry_period, seed)
     final = path.iloc[-1]
     firms = [column for column in path.columns if column != "hhi"]
-    shares = ", ".join(f"{name} {100 * final[name]:.0f}%" for name in firms)
+    shares = ", ".join(f"{_firm_name(name)} {100 * final[name]:.0f}%" for name in firms)
     entry = (
-        f" The last firm enters in period {entry_period} with a subsidy worth "
-        f"{100 * entry_subsidy:g}% of the incumbents' data and compute."
+        " "
+        + _(
+            "The last firm enters in period {period} with a subsidy worth {subsidy:g}% of the "
+            "incumbents' data and compute."
+        ).format(period=entry_period, subsidy=100 * entry_subsidy)
         if entry_period is not None
         else ""
     )
-    _, verdict = _market_words(path, highly_concentrated)
-    return (
-        f"Two line charts of a {periods}-period simulated market with {n_firms} firms, feedback "
-        f"strength {feedback:g} and public compute {100 * public_compute:g}% of the market's "
-        f"private stock.{entry} First chart: market shares over time; in the last period they "
-        f"are {shares}. Second chart: the HHI goes from {path['hhi'].iloc[0]:,.0f} to "
-        f"{final['hhi']:,.0f}, {verdict} the 'highly concentrated' line at "
-        f"{highly_concentrated:,.0f}."
+    _largest, above = _market_words(path, highly_concentrated)
+    market = _(
+        "Two line charts of a {periods}-period simulated market with {firms} firms, feedback "
+        "strength {feedback:g} and public compute {public:g}% of the market's private stock."
+    ).format(periods=periods, firms=n_firms, feedback=feedback, public=100 * public_compute)
+    first = _("First chart: market shares over time; in the last period they are {shares}.").format(
+        shares=shares
     )
+    second = (
+        _(
+            "Second chart: the HHI goes from {start} to {end}, above the 'highly concentrated' "
+            "line at {level}."
+        )
+        if above
+        else _(
+            "Second chart: the HHI goes from {start} to {end}, below the 'highly concentrated' "
+            "line at {level}."
+        )
+    ).format(
+        start=f"{path['hhi'].iloc[0]:,.0f}",
+        end=f"{final['hhi']:,.0f}",
+        level=f"{highly_concentrated:,.0f}",
+    )
+    return f"{market}{entry} {first} {second}"
 
 
 def market_summary(
@@ -234,42 +274,50 @@ def market_summary(
     """One sentence for the page to announce: who leads at the end, and the HHI."""
     path = _market(feedback, public_compute, entry_subsidy, n_firms, periods, entry_period, seed)
     final = path.iloc[-1]
-    largest, verdict = _market_words(path, highly_concentrated)
-    entrant = (
-        f"; the entrant has {100 * final['entrant']:.0f}%" if "entrant" in path.columns else ""
+    largest, above = _market_words(path, highly_concentrated)
+    text = _("In period {period} the largest firm ({firm}) has {share:.0f}% of buyers").format(
+        period=periods, firm=_firm_name(largest), share=100 * final[largest]
     )
-    return (
-        f"In period {periods} the largest firm ({largest}) has {100 * final[largest]:.0f}% of "
-        f"buyers{entrant}; the HHI is {final['hhi']:,.0f}, {verdict} {highly_concentrated:,.0f}."
+    if "entrant" in path.columns:
+        text += _("; the entrant has {share:.0f}%").format(share=100 * final["entrant"])
+    hhi = (
+        _("; the HHI is {hhi}, above {level}.")
+        if above
+        else _("; the HHI is {hhi}, below {level}.")
     )
+    return text + hhi.format(hhi=f"{final['hhi']:,.0f}", level=f"{highly_concentrated:,.0f}")
 
 
 @register
 def market_tipping_explorer() -> InteractiveFigure:
     """Interactive: when does a market with a data/compute feedback loop tip to one firm?"""
     return InteractiveFigure(
-        title="A market with a data and compute feedback loop",
+        title=_("A market with a data and compute feedback loop"),
         plot=plot_market,
         alt=market_alt,
         summary=market_summary,
-        caption="Illustrative model (assumptions, not estimates): buyers choose by quality, "
-        "quality grows with each firm's data and compute, and data come from buyers. Three "
-        "incumbents start almost equal; the fourth firm is an entrant arriving in period 20.",
+        caption=_(
+            "Illustrative model (assumptions, not estimates): buyers choose by quality, "
+            "quality grows with each firm's data and compute, and data come from buyers. Three "
+            "incumbents start almost equal; the fourth firm is an entrant arriving in period 20."
+        ),
         controls=[
             Control(
                 "feedback",
-                "Feedback strength",
+                _("Feedback strength"),
                 2.0,
                 0.0,
                 3.0,
                 0.1,
                 page=(0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0),
-                help="How strongly quality rises with a firm's data and compute: at 2, a firm "
-                "with 10% more data is about 20% more attractive.",
+                help=_(
+                    "How strongly quality rises with a firm's data and compute: at 2, a firm "
+                    "with 10% more data is about 20% more attractive."
+                ),
             ),
             Control(
                 "public_compute",
-                "Public compute (% of private stock)",
+                _("Public compute (% of private stock)"),
                 0.0,
                 0.0,
                 0.5,
@@ -277,11 +325,11 @@ def market_tipping_explorer() -> InteractiveFigure:
                 unit="%",
                 scale=100,
                 page=(0.0, 0.1, 0.3, 0.5),
-                help="Shared compute and data every firm can use.",
+                help=_("Shared compute and data every firm can use."),
             ),
             Control(
                 "entry_subsidy",
-                "Entry subsidy (% of incumbent stock)",
+                _("Entry subsidy (% of incumbent stock)"),
                 0.0,
                 0.0,
                 1.0,
@@ -289,7 +337,7 @@ def market_tipping_explorer() -> InteractiveFigure:
                 unit="%",
                 scale=100,
                 page=(0.0, 0.2, 0.4, 0.45, 1.0),
-                help="Data and compute given to the entrant when it arrives.",
+                help=_("Data and compute given to the entrant when it arrives."),
             ),
         ],
         fixed={
@@ -351,9 +399,11 @@ def plot_tipping_map(
         color=PALETTE["orange"],
         lw=2,
         ls="--",
-        label=f"threshold: 1 + {n_firms} × public compute"
-        if narrow
-        else f"threshold: feedback = 1 + {n_firms} × public compute",
+        label=(
+            _("threshold: 1 + {firms} × public compute")
+            if narrow
+            else _("threshold: feedback = 1 + {firms} × public compute")
+        ).format(firms=n_firms),
     )
     if start == "tipped":
         limit = lock_in_curve(n_firms)
@@ -364,20 +414,26 @@ def plot_tipping_map(
             color="white",
             lw=2,
             ls=":",
-            label="a tipped market stays tipped below"
+            label=_("a tipped market stays tipped below")
             if narrow
-            else "a tipped market can stay tipped below this",
+            else _("a tipped market can stay tipped below this"),
         )
     if narrow:
-        title = f"{n_firms} firms, {periods} periods" + (", tipped" if start != "even" else "")
+        title = (
+            _("{firms} firms, {periods} periods")
+            if start == "even"
+            else _("{firms} firms, {periods} periods, tipped")
+        )
     else:
-        title = f"HHI after {periods} periods, {n_firms} firms" + (
-            ", one far ahead" if start != "even" else ""
+        title = (
+            _("HHI after {periods} periods, {firms} firms")
+            if start == "even"
+            else _("HHI after {periods} periods, {firms} firms, one far ahead")
         )
     axes.set(
-        xlabel="feedback strength",
-        ylabel="public compute (%)" if narrow else "public compute (% of private stock)",
-        title=title,
+        xlabel=_("feedback strength"),
+        ylabel=_("public compute (%)") if narrow else _("public compute (% of private stock)"),
+        title=title.format(firms=n_firms, periods=periods),
         xlim=(FEEDBACK_GRID[0] - 0.05, FEEDBACK_GRID[-1] + 0.05),
         ylim=(0, 100 * PUBLIC_GRID[-1]),
     )
@@ -385,13 +441,13 @@ def plot_tipping_map(
     if narrow:
         _legend_under_figure(axes, ncols=1)
         colorbar = figure.colorbar(image, ax=axes, location="bottom", shrink=0.9, aspect=30)
-        colorbar.set_label("HHI (10,000 = one firm)", fontsize=9)
+        colorbar.set_label(_("HHI (10,000 = one firm)"), fontsize=9)
         colorbar.set_ticks([0, 5_000, 10_000], labels=["0", "5,000", "10,000"])
         colorbar.ax.axvline(highly_concentrated, color=PALETTE["vermillion"], lw=2)
     else:
         axes.legend(loc="upper left", fontsize=9, frameon=True, facecolor="white", framealpha=0.9)
         colorbar = figure.colorbar(image, ax=axes)
-        colorbar.set_label("HHI (10,000 = one firm)")
+        colorbar.set_label(_("HHI (10,000 = one firm)"))
         colorbar.ax.axhline(highly_concentrated, color=PALETTE["vermillion"], lw=2)
     return figure
 
@@ -408,17 +464,16 @@ def _map_reading(n_firms: int, periods: int, start: str) -> str:
     column = int(np.argmin(np.abs(FEEDBACK_GRID - 2.0)))
     needed = _smallest_public_for_equal(grid, n_firms, column)
     formula = (2.0 - 1.0) / n_firms  # where 1 + n P reaches a feedback strength of 2
-    start_words = "from an even start" if start == "even" else "with one firm far ahead"
+    start_words = _("from an even start") if start == "even" else _("with one firm far ahead")
     if needed is None:
-        return (
-            f"At feedback strength 2, {start_words}, no public compute on the map brings the "
-            f"market back to equal shares within {periods} periods"
-        )
-    return (
-        f"At feedback strength 2, {start_words}, the market ends evenly shared from public "
-        f"compute of {100 * needed:.1f}% of the private stock (the threshold formula gives "
-        f"{100 * formula:.1f}%)"
-    )
+        return _(
+            "At feedback strength 2, {start}, no public compute on the map brings the market "
+            "back to equal shares within {periods} periods"
+        ).format(start=start_words, periods=periods)
+    return _(
+        "At feedback strength 2, {start}, the market ends evenly shared from public compute of "
+        "{needed:.1f}% of the private stock (the threshold formula gives {formula:.1f}%)"
+    ).format(start=start_words, needed=100 * needed, formula=100 * formula)
 
 
 def tipping_map_alt(
@@ -427,21 +482,33 @@ def tipping_map_alt(
     """Alt text for :func:`plot_tipping_map`."""
     grid = tipping_grid(n_firms, periods, start)
     extra = (
-        " A dotted white line marks the most public compute at which a market that has "
-        "already tipped can stay tipped; between it and the dashed line both outcomes are "
-        "possible."
+        " "
+        + _(
+            "A dotted white line marks the most public compute at which a market that has "
+            "already tipped can stay tipped; between it and the dashed line both outcomes are "
+            "possible."
+        )
         if start == "tipped"
         else ""
     )
-    return (
-        f"Heat map of the HHI after {periods} periods in a simulated market of {n_firms} firms "
-        f"that starts {'almost evenly shared' if start == 'even' else 'with one firm holding 97%'}"
-        f", with feedback strength from 0 to {FEEDBACK_GRID[-1]:g} across and public compute "
-        f"from 0 to {100 * PUBLIC_GRID[-1]:g}% of the private stock up. The HHI ranges from "
-        f"{grid.min():,.0f} to {grid.max():,.0f}. A dashed line marks the tipping threshold, "
-        f"feedback = 1 + {n_firms} times public compute. {_map_reading(n_firms, periods, start)}"
-        f".{extra}"
+    heat_map = _(
+        "Heat map of the HHI after {periods} periods in a simulated market of {firms} firms "
+        "that starts {start}, with feedback strength from 0 to {feedback:g} across and public "
+        "compute from 0 to {public:g}% of the private stock up."
+    ).format(
+        periods=periods,
+        firms=n_firms,
+        start=_("almost evenly shared") if start == "even" else _("with one firm holding 97%"),
+        feedback=FEEDBACK_GRID[-1],
+        public=100 * PUBLIC_GRID[-1],
     )
+    ranges = _("The HHI ranges from {low} to {high}.").format(
+        low=f"{grid.min():,.0f}", high=f"{grid.max():,.0f}"
+    )
+    threshold = _(
+        "A dashed line marks the tipping threshold, feedback = 1 + {firms} times public compute."
+    ).format(firms=n_firms)
+    return f"{heat_map} {ranges} {threshold} {_map_reading(n_firms, periods, start)}.{extra}"
 
 
 def tipping_map_summary(
@@ -456,30 +523,35 @@ def tipping_map_explorer() -> InteractiveFigure:
     """Interactive: the tipping threshold as the number of firms, the time span and the start
     change."""
     return InteractiveFigure(
-        title="Where the market tips",
+        title=_("Where the market tips"),
         plot=plot_tipping_map,
         alt=tipping_map_alt,
         summary=tipping_map_summary,
-        caption="Each cell is one run of the illustrative model with all firms present from "
-        "the start; bright cells are concentrated markets. The red mark on the colour bar is "
-        "the 2023 'highly concentrated' level.",
+        caption=_(
+            "Each cell is one run of the illustrative model with all firms present from "
+            "the start; bright cells are concentrated markets. The red mark on the colour bar "
+            "is the 2023 'highly concentrated' level."
+        ),
         controls=[
-            Control("n_firms", "Number of firms", 4, 2, 8, 1, page=(2, 3, 4, 6, 8)),
+            Control("n_firms", _("Number of firms"), 4, 2, 8, 1, page=(2, 3, 4, 6, 8)),
             Control(
                 "periods",
-                "Periods simulated",
+                _("Periods simulated"),
                 150,
                 20,
                 300,
                 10,
-                unit="periods",
+                unit=_("periods"),
                 page=(20, 50, 150, 300),
             ),
             Control(
                 "start",
-                "The market starts",
+                _("The market starts"),
                 "even",
-                options=(("almost evenly shared", "even"), ("with one firm far ahead", "tipped")),
+                options=(
+                    (_("almost evenly shared"), "even"),
+                    (_("with one firm far ahead"), "tipped"),
+                ),
             ),
         ],
         fixed={"highly_concentrated": _highly_concentrated_2023()},
@@ -516,7 +588,9 @@ def plot_top500(
         marker="o",
         ms=4,
         color=PALETTE["blue"],
-        label="TOP500, share of systems" if narrow else "TOP500: CPU-only, share of the systems",
+        label=_("TOP500, share of systems")
+        if narrow
+        else _("TOP500: CPU-only, share of the systems"),
     )
     axes.plot(
         full.index,
@@ -524,9 +598,9 @@ def plot_top500(
         marker="s",
         ms=4,
         color=PALETTE["orange"],
-        label="TOP500, share of performance"
+        label=_("TOP500, share of performance")
         if narrow
-        else "TOP500: CPU-only, share of total performance (Rmax)",
+        else _("TOP500: CPU-only, share of total performance (Rmax)"),
     )
     if cpu_only_at_most is not None:
         axes.plot(
@@ -536,9 +610,11 @@ def plot_top500(
             ms=9,
             ls="none",
             color=PALETTE["blue"],
-            label=f"TOP500, {cpu_only_at_most[0]}: at most this"
-            if narrow
-            else f"TOP500 systems, {cpu_only_at_most[0]}: at most this (from NVIDIA's count)",
+            label=(
+                _("TOP500, {year}: at most this")
+                if narrow
+                else _("TOP500 systems, {year}: at most this (from NVIDIA's count)")
+            ).format(year=cpu_only_at_most[0]),
         )
     if top100_cpu_pct is not None:
         axes.plot(
@@ -549,7 +625,7 @@ def plot_top500(
             ls="--",
             lw=1,
             color=PALETTE["green"],
-            label="TOP100 (NVIDIA)" if narrow else "TOP100 systems, CPU-only (NVIDIA, SC25)",
+            label="TOP100 (NVIDIA)" if narrow else _("TOP100 systems, CPU-only (NVIDIA, SC25)"),
         )
     if claimed_cpu_pct is not None:
         axes.plot(
@@ -559,19 +635,19 @@ def plot_top500(
             ms=8,
             ls=":",
             color=PALETTE["black"],
-            label="the article's claim" if narrow else "source article's claim",
+            label=_("the article's claim") if narrow else _("source article's claim"),
         )
     axes.axvspan(2020.5, 2022.5, color=PALETTE["grey"], alpha=0.12, lw=0)
-    axes.text(2021.5, 4, "not\ncomputed", ha="center", fontsize=9, color="#444444")
+    axes.text(2021.5, 4, _("not\ncomputed"), ha="center", fontsize=9, color="#444444")
     last_year = max([int(shares.index.max()), *claim_years])
     axes.set(
-        xlabel="November list",
-        ylabel="% CPU-only",
+        xlabel=_("November list"),
+        ylabel=_("% CPU-only"),
         xlim=(shares.index.min() - 0.5, last_year + 0.5),
         ylim=(0, 100),
-        title="How much still runs on CPUs alone?"
+        title=_("How much still runs on CPUs alone?")
         if narrow
-        else "How much of the TOP500 still runs on CPUs alone?",
+        else _("How much of the TOP500 still runs on CPUs alone?"),
     )
     axes.set_xticks([2010, 2015, 2020, 2025] if narrow else list(range(2010, last_year + 1, 2)))
     if narrow:
@@ -593,26 +669,43 @@ def top500_alt(
     first, last = shares.index[0], shares.index[-1]
     extra = ""
     if cpu_only_at_most is not None:
-        extra += (
-            f" For {cpu_only_at_most[0]}, whose list was not computed, a triangle marks the "
-            f"most that can be CPU-only given NVIDIA's count: {cpu_only_at_most[1]:.0f}% of "
-            "the systems."
-        )
+        extra += " " + _(
+            "For {year}, whose list was not computed, a triangle marks the most that can be "
+            "CPU-only given NVIDIA's count: {share:.0f}% of the systems."
+        ).format(year=cpu_only_at_most[0], share=cpu_only_at_most[1])
     if top100_cpu_pct is not None:
-        points = " and ".join(f"{value:g}% in {year}" for year, value in top100_cpu_pct)
-        extra += f" Green triangles show NVIDIA's figures for the TOP100 only: {points}."
+        points = f" {_('and')} ".join(
+            _("{share:g}% in {year}").format(share=value, year=year)
+            for year, value in top100_cpu_pct
+        )
+        extra += " " + _(
+            "Green triangles show NVIDIA's figures for the TOP100 only: {points}."
+        ).format(points=points)
     if claimed_cpu_pct is not None:
-        extra += (
-            f" Black diamonds mark the source article's claim: {claimed_cpu_pct[0]:g}% in "
-            f"{claim_years[0]} and {claimed_cpu_pct[1]:g}% in {claim_years[1]}."
+        extra += " " + _(
+            "Black diamonds mark the source article's claim: {then:g}% in {then_year} and "
+            "{now:g}% in {now_year}."
+        ).format(
+            then=claimed_cpu_pct[0],
+            then_year=claim_years[0],
+            now=claimed_cpu_pct[1],
+            now_year=claim_years[1],
         )
     return (
-        f"Line chart of the TOP500 supercomputer lists from {first} to {last} (2021 and 2022 "
-        "missing). The share of systems without an accelerator falls from "
-        f"{shares.loc[first, 'cpu_only_systems_pct']:.0f}% to "
-        f"{shares.loc[last, 'cpu_only_systems_pct']:.0f}%, while their share of total "
-        f"performance falls from {shares.loc[first, 'cpu_only_rmax_pct']:.0f}% to "
-        f"{shares.loc[last, 'cpu_only_rmax_pct']:.0f}%.{extra}"
+        _(
+            "Line chart of the TOP500 supercomputer lists from {first} to {last} (2021 and 2022 "
+            "missing). The share of systems without an accelerator falls from "
+            "{systems_first:.0f}% to {systems_last:.0f}%, while their share of total "
+            "performance falls from {performance_first:.0f}% to {performance_last:.0f}%."
+        ).format(
+            first=first,
+            last=last,
+            systems_first=shares.loc[first, "cpu_only_systems_pct"],
+            systems_last=shares.loc[last, "cpu_only_systems_pct"],
+            performance_first=shares.loc[first, "cpu_only_rmax_pct"],
+            performance_last=shares.loc[last, "cpu_only_rmax_pct"],
+        )
+        + extra
     )
 
 
@@ -632,7 +725,7 @@ def plot_frontier_compute(frontier: pd.DataFrame) -> Figure:
         frontier["largest_training_compute_flop"],
         color=PALETTE["blue"],
         zorder=3,
-        label="largest model published that year",
+        label=_("largest model published that year"),
     )
     years = np.array([frontier["year"].min(), frontier["year"].max()], dtype=float)
     axes.plot(
@@ -640,7 +733,7 @@ def plot_frontier_compute(frontier: pd.DataFrame) -> Figure:
         10 ** (fit["intercept"] + fit["slope"] * years),
         color=PALETTE["orange"],
         ls="--",
-        label=f"trend: × {fit['factor_per_year']:.1f} per year",
+        label=_("trend: × {factor:.1f} per year").format(factor=fit["factor_per_year"]),
     )
     # label the first, the largest and one in between (GPT-3, if present)
     picks = [(0, (2, 12), "left"), (len(frontier) - 1, (-8, 0), "right")]
@@ -661,11 +754,11 @@ def plot_frontier_compute(frontier: pd.DataFrame) -> Figure:
         )
     log_scale(axes, "y")
     axes.set(
-        xlabel="year",
-        ylabel="training compute (FLOP, log scale)",
-        title="The largest training run each year"
+        xlabel=_("year"),
+        ylabel=_("training compute (FLOP, log scale)"),
+        title=_("The largest training run each year")
         if narrow
-        else "The largest AI training run published each year",
+        else _("The largest AI training run published each year"),
     )
     if narrow:
         axes.set_xticks([2010, 2015, 2020, 2025])
@@ -680,12 +773,20 @@ def frontier_compute_alt(frontier: pd.DataFrame) -> str:
     """Alt text for :func:`plot_frontier_compute`."""
     fit = model.growth_per_year(frontier["year"], frontier["largest_training_compute_flop"])
     first, last = frontier.iloc[0], frontier.iloc[-1]
-    return (
+    return _(
         "Scatter plot on a logarithmic scale of the largest AI training run published each "
-        f"year, from {first.model} ({first.year}, {first.largest_training_compute_flop:.1e} "
-        f"FLOP) to {last.model} ({last.year}, {last.largest_training_compute_flop:.1e} FLOP). "
-        f"A fitted trend line rises by a factor of {fit['factor_per_year']:.1f} per year, a "
-        f"doubling every {fit['doubling_months']:.1f} months."
+        "year, from {first_model} ({first_year}, {first_flop} FLOP) to {last_model} "
+        "({last_year}, {last_flop} FLOP). A fitted trend line rises by a factor of "
+        "{factor:.1f} per year, a doubling every {months:.1f} months."
+    ).format(
+        first_model=first.model,
+        first_year=first.year,
+        first_flop=_flop_text(first.largest_training_compute_flop),
+        last_model=last.model,
+        last_year=last.year,
+        last_flop=_flop_text(last.largest_training_compute_flop),
+        factor=fit["factor_per_year"],
+        months=fit["doubling_months"],
     )
 
 
@@ -738,7 +839,9 @@ def plot_hhi_ranges(markets: pd.DataFrame, thresholds: pd.DataFrame) -> Figure:
             color=PALETTE["vermillion"] if row.guidelines == 2023 else PALETTE["grey"],
             linestyles=next(styles, "-"),
             lw=1.5,
-            label=f"{row.guidelines}: {row.category} above {row.hhi_above:,.0f}",
+            label=_("{year}: {category} above {level}").format(
+                year=row.guidelines, category=_(row.category), level=f"{row.hhi_above:,.0f}"
+            ),
         )
     if not is_market.all():
         axes.axhline(bottom, color="#333333", lw=0.8)
@@ -746,15 +849,15 @@ def plot_hhi_ranges(markets: pd.DataFrame, thresholds: pd.DataFrame) -> Figure:
             [np.nan],
             [0],
             color=PALETTE["grey"],
-            label="grey: counts of models, not markets",
+            label=_("grey: counts of models, not markets"),
         )
     labels = markets["short"] if narrow else markets["market"]
-    axes.set_yticks(positions, list(labels), fontsize=9)
+    axes.set_yticks(positions, [_(label) for label in labels], fontsize=9)
     axes.set_ylim(-0.6, count - 0.4)
     axes.set(
         xlabel="HHI (0–10,000)",
         xlim=(0, 10_000),
-        title="HHI of AI's inputs" if narrow else "How concentrated are the inputs of AI?",
+        title=_("HHI of AI's inputs") if narrow else _("How concentrated are the inputs of AI?"),
     )
     ticks = [0, 5_000, 10_000] if narrow else [0, 2_500, 5_000, 7_500, 10_000]
     axes.set_xticks(ticks, [f"{tick:,}" for tick in ticks])
@@ -770,18 +873,26 @@ def hhi_ranges_alt(markets: pd.DataFrame, thresholds: pd.DataFrame) -> str:
         value = (
             f"{row.hhi_low:,.0f}"
             if row.hhi_high - row.hhi_low < 1
-            else f"between {row.hhi_low:,.0f} and {row.hhi_high:,.0f}"
+            else _("between {low} and {high}").format(
+                low=f"{row.hhi_low:,.0f}", high=f"{row.hhi_high:,.0f}"
+            )
         )
-        items.append(f"{row.market}: {value}{'' if row.is_market else ' (not a market)'}")
+        not_market = "" if row.is_market else " " + _("(not a market)")
+        items.append(f"{_(row.market)}: {value}{not_market}")
     lines = "; ".join(
-        f"{row.guidelines} guidelines, {row.category} above {row.hhi_above:,.0f}"
+        _("{year} guidelines, {category} above {level}").format(
+            year=row.guidelines, category=_(row.category), level=f"{row.hhi_above:,.0f}"
+        )
         for row in thresholds[thresholds["hhi_above"] > 0].itertuples()
     )
     return (
-        "Horizontal bar chart of Herfindahl–Hirschman indices. "
+        _("Horizontal bar chart of Herfindahl–Hirschman indices.")
+        + " "
         + "; ".join(items)
-        + f". Vertical lines across the markets only mark the US merger-guideline levels "
-        f"({lines})."
+        + ". "
+        + _(
+            "Vertical lines across the markets only mark the US merger-guideline levels ({lines})."
+        ).format(lines=lines)
     )
 
 
@@ -789,7 +900,7 @@ def plot_lorenz(groups: dict[str, pd.Series]) -> Figure:
     """Lorenz curves: the share of units (x) that holds each share of the total (y)."""
     figure = new_figure(1, width=6.5, height=4.4)
     (axes,) = figure.axes
-    axes.plot([0, 100], [0, 100], color=PALETTE["grey"], lw=1, ls=":", label="perfect equality")
+    axes.plot([0, 100], [0, 100], color=PALETTE["grey"], lw=1, ls=":", label=_("perfect equality"))
     colours = [PALETTE["blue"], PALETTE["orange"], PALETTE["green"], PALETTE["purple"]]
     for (name, values), colour in zip(groups.items(), colours, strict=False):
         x, y = model.lorenz_curve(values)
@@ -799,14 +910,14 @@ def plot_lorenz(groups: dict[str, pd.Series]) -> Figure:
             marker="o",
             ms=3,
             color=colour,
-            label=f"{name} (Gini {model.gini(values):.2f})",
+            label=f"{_(name)} (Gini {model.gini(values):.2f})",
         )
     axes.set(
-        xlabel="% of units, smallest first",
-        ylabel="% of large models",
+        xlabel=_("% of units, smallest first"),
+        ylabel=_("% of large models"),
         xlim=(0, 100),
         ylim=(0, 100),
-        title="Lorenz curves of the largest training runs",
+        title=_("Lorenz curves of the largest training runs"),
     )
     axes.legend(fontsize=9, loc="upper left")
     return figure
@@ -818,10 +929,17 @@ def lorenz_alt(groups: dict[str, pd.Series]) -> str:
     for name, values in groups.items():
         x, y = model.lorenz_curve(values)
         parts.append(
-            f"{name}: {len(values)} units, Gini {model.gini(values):.2f}; the smaller half of "
-            f"the units hold {100 * np.interp(0.5, x, y):.0f}% of the models"
+            _(
+                "{group}: {count} units, Gini {gini:.2f}; the smaller half of the units hold "
+                "{share:.0f}% of the models"
+            ).format(
+                group=_(name),
+                count=len(values),
+                gini=model.gini(values),
+                share=100 * np.interp(0.5, x, y),
+            )
         )
-    return "Lorenz curves against the line of perfect equality. " + "; ".join(parts) + "."
+    return _("Lorenz curves against the line of perfect equality.") + " " + "; ".join(parts) + "."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -831,18 +949,29 @@ def lorenz_alt(groups: dict[str, pd.Series]) -> str:
 POWER_GRID = np.linspace(0.0, 2000.0, 81)
 _PARENTHESES = re.compile(r"\s*\(.*?\)")
 #: Marks on the days axis a reader knows (days).
-DURATION_TICKS = {"1 hour": 1 / 24, "1 day": 1.0, "1 month": 30.0, "1 year": 365.0}
+DURATION_TICKS = {
+    N_("1 hour"): 1 / 24,
+    N_("1 day"): 1.0,
+    N_("1 month"): 30.0,
+    N_("1 year"): 365.0,
+}
+#: The units of :func:`_duration`, largest first, with their length in seconds.
+DURATION_UNITS = (
+    (N_("{amount} years"), 365 * 86_400),
+    (N_("{amount} days"), 86_400),
+    (N_("{amount} hours"), 3600),
+    (N_("{amount} minutes"), 60),
+)
 
 
 def _duration(days: float) -> str:
     """A duration in the largest sensible unit."""
     seconds = days * 86_400
-    units = (("years", 365 * 86_400), ("days", 86_400), ("hours", 3600), ("minutes", 60))
-    for unit, size in units:
+    for unit, size in DURATION_UNITS:
         if seconds >= size:
             amount = seconds / size
-            return f"{amount:,.1f} {unit}" if amount < 10 else f"{amount:,.0f} {unit}"
-    return f"{seconds:.1f} seconds"
+            return _(unit).format(amount=f"{amount:,.1f}" if amount < 10 else f"{amount:,.0f}")
+    return _("{amount} seconds").format(amount=f"{seconds:.1f}")
 
 
 def _campus(power_mw, kw_per_accelerator, pue, utilisation, peak_flop_per_s, runs):
@@ -882,16 +1011,20 @@ def plot_datacentre(
     left.text(
         0.04,
         0.96,
-        f"{power_mw:,.0f} MW:{chr(10) if narrow else ' '}{chips / 1000:,.0f} thousand chips,\n"
-        f"{energy:,.2f} TWh a year",
+        _("{power} MW:{gap}{chips} thousand chips,\n{energy} TWh a year").format(
+            power=f"{power_mw:,.0f}",
+            gap="\n" if narrow else " ",
+            chips=f"{chips / 1000:,.0f}",
+            energy=f"{energy:,.2f}",
+        ),
         transform=left.transAxes,
         va="top",
         fontsize=9,
     )
     left.set(
-        xlabel="campus power (MW)",
-        ylabel="chips (thousands)",
-        title="Chips a campus can run",
+        xlabel=_("campus power (MW)"),
+        ylabel=_("chips (thousands)"),
+        title=_("Chips a campus can run"),
         xlim=(0, POWER_GRID[-1]),
         ylim=(
             0,
@@ -920,14 +1053,14 @@ def plot_datacentre(
     labels = runs["short"] if "short" in runs else runs["label"]
     right.set_yticks(positions, list(labels), fontsize=9)
     right.set(
-        xlabel="time on the whole campus",
-        title="Time to train record runs",
+        xlabel=_("time on the whole campus"),
+        title=_("Time to train record runs"),
         xlim=(1e-3, 1e4),
     )
     ticks = {k: v for k, v in DURATION_TICKS.items() if k != "1 month"}
     if narrow:
         ticks.pop("1 hour")
-    right.set_xticks(list(ticks.values()), list(ticks))
+    right.set_xticks(list(ticks.values()), [_(tick) for tick in ticks])
     right.xaxis.set_minor_locator(NullLocator())
     right.grid(axis="y", visible=False)
     return figure
@@ -949,12 +1082,20 @@ def datacentre_alt(
         f"{label}: {_duration(float(value))}"
         for label, value in zip(runs["label"], days, strict=True)
     )
-    return (
-        f"Two charts for a data-centre campus of {power_mw:,.0f} MW, assuming "
-        f"{kw_per_accelerator:g} kW per accelerator, a power usage effectiveness of {pue:g} "
-        f"and {100 * utilisation:g}% utilisation. First chart: the campus powers about "
-        f"{chips:,.0f} accelerators and draws {energy:,.2f} TWh a year at full power. Second "
-        f"chart: time to train each record model on the whole campus — {timing}."
+    return _(
+        "Two charts for a data-centre campus of {power} MW, assuming {kw:g} kW per "
+        "accelerator, a power usage effectiveness of {pue:g} and {utilisation:g}% utilisation. "
+        "First chart: the campus powers about {chips} accelerators and draws {energy} TWh a "
+        "year at full power. Second chart: time to train each record model on the whole "
+        "campus — {timing}."
+    ).format(
+        power=f"{power_mw:,.0f}",
+        kw=kw_per_accelerator,
+        pue=pue,
+        utilisation=100 * utilisation,
+        chips=f"{chips:,.0f}",
+        energy=f"{energy:,.2f}",
+        timing=timing,
     )
 
 
@@ -967,12 +1108,13 @@ def datacentre_summary(
     runs: pd.DataFrame | None = None,
 ) -> str:
     """One sentence for the page to announce: chips, and the time for the largest run."""
-    chips, _, runs, days = _campus(
+    chips, _energy, runs, days = _campus(
         power_mw, kw_per_accelerator, pue, utilisation, peak_flop_per_s, runs
     )
-    return (
-        f"{chips / 1000:,.0f} thousand chips; the largest run ({runs['label'].iloc[-1]}) takes "
-        f"{_duration(float(days[-1]))}."
+    return _("{chips} thousand chips; the largest run ({run}) takes {duration}.").format(
+        chips=f"{chips / 1000:,.0f}",
+        run=runs["label"].iloc[-1],
+        duration=_duration(float(days[-1])),
     )
 
 
@@ -995,16 +1137,18 @@ def frontier_runs(since: int = 2020) -> pd.DataFrame:
 def datacentre_explorer() -> InteractiveFigure:
     """Interactive: what a data-centre campus of a given size can do."""
     return InteractiveFigure(
-        title="What a data-centre campus can do",
+        title=_("What a data-centre campus can do"),
         plot=plot_datacentre,
         alt=datacentre_alt,
         summary=datacentre_summary,
-        caption="Arithmetic with labelled assumptions (not measurements): power per chip, "
-        "power usage effectiveness and utilisation are assumed; record models from Epoch AI.",
+        caption=_(
+            "Arithmetic with labelled assumptions (not measurements): power per chip, "
+            "power usage effectiveness and utilisation are assumed; record models from Epoch AI."
+        ),
         controls=[
             Control(
                 "power_mw",
-                "Campus power",
+                _("Campus power"),
                 _seed_value("planned AI data centre in the desert"),
                 50.0,
                 2000.0,
@@ -1014,7 +1158,7 @@ def datacentre_explorer() -> InteractiveFigure:
             ),
             Control(
                 "kw_per_accelerator",
-                "Power per chip (with its servers)",
+                _("Power per chip (with its servers)"),
                 _assumption("kw_per_accelerator"),
                 0.5,
                 3.0,
@@ -1024,17 +1168,17 @@ def datacentre_explorer() -> InteractiveFigure:
             ),
             Control(
                 "pue",
-                "Power usage effectiveness",
+                _("Power usage effectiveness"),
                 _assumption("pue"),
                 1.0,
                 2.0,
                 0.05,
                 page=(1.0, 1.1, 1.3, 1.5, 2.0),
-                help="Facility power ÷ IT power.",
+                help=_("Facility power ÷ IT power."),
             ),
             Control(
                 "utilisation",
-                "Utilisation during training",
+                _("Utilisation during training"),
                 _assumption("utilisation"),
                 0.1,
                 0.8,
@@ -1042,7 +1186,7 @@ def datacentre_explorer() -> InteractiveFigure:
                 unit="%",
                 scale=100,
                 page=(0.1, 0.4, 0.8),
-                help="Share of the chips' peak speed a training run achieves.",
+                help=_("Share of the chips' peak speed a training run achieves."),
             ),
         ],
         fixed={"peak_flop_per_s": _assumption("peak_flop_per_s"), "runs": frontier_runs()},

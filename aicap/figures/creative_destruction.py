@@ -8,6 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
+from aicap.i18n import N_, _
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import creative_destruction as model
 from aicap.style import CYCLE, PALETTE, current_layout, new_figure
@@ -66,21 +67,28 @@ def plot_race(
     pct = 100 * path
     if wave_years:
         first.axvspan(
-            0.5, wave_years + 0.5, color=PALETTE["sky"], alpha=0.25, lw=0, label="automation wave"
+            0.5,
+            wave_years + 0.5,
+            color=PALETTE["sky"],
+            alpha=0.25,
+            lw=0,
+            label=_("automation wave"),
         )
     first.stackplot(
         path.index,
         pct["retraining"],
         pct["waiting"],
-        labels=["retraining", "trained, waiting"],
+        labels=[_("retraining"), _("trained, waiting")],
         colors=[PALETTE["orange"], PALETTE["vermillion"]],
         alpha=0.85,
     )
-    first.plot(path.index, pct["unemployment"], color=PALETTE["black"], lw=1.5, label="unemployed")
+    first.plot(
+        path.index, pct["unemployment"], color=PALETTE["black"], lw=1.5, label=_("unemployed")
+    )
     first.set(
-        xlabel="year",
-        ylabel="% of labour force",
-        title="Unemployment during the wave",
+        xlabel=_("year"),
+        ylabel=_("% of labour force"),
+        title=_("Unemployment during the wave"),
         xlim=(0, years),
     )
     # head room above the data for the legend, so it never covers a line
@@ -97,7 +105,7 @@ def plot_race(
         step="mid",
         lw=0,
         color=PALETTE["vermillion"],
-        label="jobs automated",
+        label=_("jobs automated"),
     )
     second.fill_between(
         path.index,
@@ -106,7 +114,7 @@ def plot_race(
         step="mid",
         lw=0,
         color=PALETTE["green"],
-        label="new jobs",
+        label=_("new jobs"),
     )
     second.plot(
         path.index,
@@ -115,7 +123,7 @@ def plot_race(
         marker="o",
         ms=3,
         lw=1.2,
-        label="retrained, hired",
+        label=_("retrained, hired"),
     )
     second.axhline(0, color="#333333", lw=0.8)
     top = max(0.5, pct["new_jobs"].max(), pct["hires"].max())
@@ -124,9 +132,9 @@ def plot_race(
     second.set_ylim(-bottom - 0.9 * (top + bottom), 1.2 * top)
     second.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     second.set(
-        xlabel="year",
-        ylabel="% of labour force a year",
-        title="Jobs lost and created each year",
+        xlabel=_("year"),
+        ylabel=_("% of labour force a year"),
+        title=_("Jobs lost and created each year"),
         xlim=(0, years),
     )
     second.legend(loc="lower center", ncols=2, fontsize=9, frameon=False, **_COMPACT)
@@ -136,14 +144,22 @@ def plot_race(
 
 def _hump_text(summary: dict, years: int) -> str:
     """The hump in words: its peak, and when (or whether) it closes."""
-    recovery = (
-        f"falls back below 0.5% by year {summary['recovery_year']}"
-        if summary["recovery_year"] is not None
-        else f"is still {100 * summary['final']:.1f}% in year {years}"
-    )
-    return (
-        f"unemployment peaks at {100 * summary['peak']:.1f}% of the labour force in year "
-        f"{summary['peak_year']} and {recovery}"
+    if summary["recovery_year"] is not None:
+        text = _(
+            "unemployment peaks at {peak:.1f}% of the labour force in year {peak_year} and "
+            "falls back below 0.5% by year {recovery_year}"
+        )
+    else:
+        text = _(
+            "unemployment peaks at {peak:.1f}% of the labour force in year {peak_year} and "
+            "is still {final:.1f}% in year {years}"
+        )
+    return text.format(
+        peak=100 * summary["peak"],
+        peak_year=summary["peak_year"],
+        recovery_year=summary["recovery_year"],
+        final=100 * summary["final"],
+        years=years,
     )
 
 
@@ -159,12 +175,19 @@ def race_alt(
         automation_rate, reinstatement_rate, retraining_lag, wave_years, years
     )
     summary = model.race_summary(path["unemployment"])
-    return (
-        f"Two charts of a {years}-year simulation. Automation removes {100 * automation_rate:g}% "
-        f"of jobs and new tasks add {100 * reinstatement_rate:g}% each year for {wave_years} "
-        f"years, and retraining takes {retraining_lag} years. First chart: "
-        f"{_hump_text(summary, years)}. Second chart: jobs automated away (below zero) and new "
-        "jobs created (above zero) in each year, and a line of retrained workers hired."
+    return _(
+        "Two charts of a {years}-year simulation. Automation removes {automation:g}% of jobs "
+        "and new tasks add {reinstatement:g}% each year for {wave_years} years, and retraining "
+        "takes {lag} years. First chart: {hump}. Second chart: jobs automated away (below "
+        "zero) and new jobs created (above zero) in each year, and a line of retrained workers "
+        "hired."
+    ).format(
+        years=years,
+        automation=100 * automation_rate,
+        reinstatement=100 * reinstatement_rate,
+        wave_years=wave_years,
+        lag=retraining_lag,
+        hump=_hump_text(summary, years),
     )
 
 
@@ -187,17 +210,19 @@ def race_summary_text(
 def race_explorer() -> InteractiveFigure:
     """Interactive: the jobless hump as automation, new tasks and retraining change."""
     return InteractiveFigure(
-        title="The race between automation and adaptation",
+        title=_("The race between automation and adaptation"),
         plot=plot_race,
         alt=race_alt,
         summary=race_summary_text,
-        caption="Illustrative model (assumptions, not estimates): a labour force of 1, a wave "
-        "of automation, new jobs from new tasks, and a retraining delay. The highest settings "
-        "are far outside anything observed.",
+        caption=_(
+            "Illustrative model (assumptions, not estimates): a labour force of 1, a wave "
+            "of automation, new jobs from new tasks, and a retraining delay. The highest settings "
+            "are far outside anything observed."
+        ),
         controls=[
             Control(
                 "automation_rate",
-                "Jobs automated per year",
+                _("Jobs automated per year"),
                 0.03,
                 0.01,
                 0.06,
@@ -205,11 +230,11 @@ def race_explorer() -> InteractiveFigure:
                 unit="%",
                 scale=100,
                 page=(0.01, 0.03, 0.06),
-                help="Displacement effect: the share of jobs machines take over each year.",
+                help=_("Displacement effect: the share of jobs machines take over each year."),
             ),
             Control(
                 "reinstatement_rate",
-                "New jobs from new tasks per year",
+                _("New jobs from new tasks per year"),
                 0.03,
                 0.01,
                 0.06,
@@ -217,26 +242,26 @@ def race_explorer() -> InteractiveFigure:
                 unit="%",
                 scale=100,
                 page=(0.01, 0.02, 0.03, 0.04, 0.06),
-                help="Reinstatement effect: new jobs as a share of jobs, each year of the wave.",
+                help=_("Reinstatement effect: new jobs as a share of jobs, each year of the wave."),
             ),
             Control(
                 "retraining_lag",
-                "Retraining time",
+                _("Retraining time"),
                 2,
                 0,
                 10,
                 1,
-                unit="years",
+                unit=_("years"),
                 page=(0, 1, 2, 5, 10),
             ),
             Control(
                 "wave_years",
-                "Length of the automation wave",
+                _("Length of the automation wave"),
                 10,
                 10,
                 30,
                 1,
-                unit="years",
+                unit=_("years"),
                 page=(10, 30),
             ),
         ],
@@ -253,8 +278,8 @@ LAG_GRID = np.arange(0, 11)
 
 #: What the map can colour: the top of the hump, or what is left at the end (the lasting loss).
 MEASURES = {
-    "peak": "Peak unemployment",
-    "final": "Unemployment left in year {years}",
+    "peak": N_("Peak unemployment"),
+    "final": N_("Unemployment left in year {years}"),
 }
 
 
@@ -297,26 +322,26 @@ def plot_hump_map(
         color=PALETTE["orange"],
         lw=2,
         ls="--",
-        label="dashed: new jobs = jobs automated",
+        label=_("dashed: new jobs = jobs automated"),
     )
-    what = MEASURES[measure].format(years=years)
+    what = _(MEASURES[measure]).format(years=years)
     if narrow and measure == "final":
-        what = f"Left in year {years}"
+        what = _("Left in year {years}").format(years=years)
     title = (
-        f"{what} (% of labour force), {100 * automation_rate:g}% automated a year"
+        _("{what} (% of labour force), {automation:g}% automated a year")
         if narrow
-        else f"{what} when {100 * automation_rate:g}% of jobs are automated each year"
-    )
+        else _("{what} when {automation:g}% of jobs are automated each year")
+    ).format(what=what, automation=100 * automation_rate)
     axes.set(
-        xlabel="new jobs from new tasks (% a year)",
-        ylabel="retraining time (years)",
+        xlabel=_("new jobs from new tasks (% a year)"),
+        ylabel=_("retraining time (years)"),
         title=title,
     )
     axes.set_yticks([0, 2, 4, 6, 8, 10])
     axes.set_xticks([0, 2, 4, 6, 8, 10] if not narrow else [0, 5, 10])
     if narrow:  # the line named beside itself: a legend would crowd the colour bar
         axes.annotate(
-            "new jobs = automated",
+            _("new jobs = automated"),
             xy=(100 * automation_rate, 10.4),
             xytext=(4, -2),
             textcoords="offset points",
@@ -332,7 +357,7 @@ def plot_hump_map(
         colorbar = figure.colorbar(image, ax=axes, location="bottom", shrink=0.9, aspect=30)
     else:
         colorbar = figure.colorbar(image, ax=axes)
-        colorbar.set_label("% of labour force")
+        colorbar.set_label(_("% of labour force"))
     _ticks_inside(colorbar.ax)
     return figure
 
@@ -343,15 +368,28 @@ def hump_map_alt(
     """Alt text for :func:`plot_hump_map`."""
     values = hump_grid(automation_rate, wave_years, years, measure)
     at_balance = int(np.argmin(np.abs(REINSTATEMENT_GRID - automation_rate)))
-    what = "peak unemployment" if measure == "peak" else f"unemployment in year {years}"
-    return (
-        f"Heat map of {what}, with retraining time from 0 to 10 years on the vertical axis and "
-        f"new jobs from new tasks from 0 to {100 * REINSTATEMENT_GRID[-1]:g}% per year on the "
-        f"horizontal axis, for {100 * automation_rate:g}% of jobs automated each year over "
-        f"{wave_years} years. Values range from {values.min():.1f}% to {values.max():.1f}%. "
-        f"Where new jobs match automation, the value is {values[0, at_balance]:.1f}% with no "
-        f"retraining delay and {values[-1, at_balance]:.1f}% with a 10-year delay; with no new "
-        f"jobs at all it is {values[0, 0]:.1f}% with no delay."
+    what = (
+        _("peak unemployment")
+        if measure == "peak"
+        else _("unemployment in year {years}").format(years=years)
+    )
+    return _(
+        "Heat map of {what}, with retraining time from 0 to 10 years on the vertical axis and "
+        "new jobs from new tasks from 0 to {top:g}% per year on the horizontal axis, for "
+        "{automation:g}% of jobs automated each year over {wave_years} years. Values range "
+        "from {low:.1f}% to {high:.1f}%. Where new jobs match automation, the value is "
+        "{balance_now:.1f}% with no retraining delay and {balance_late:.1f}% with a 10-year "
+        "delay; with no new jobs at all it is {none:.1f}% with no delay."
+    ).format(
+        what=what,
+        top=100 * REINSTATEMENT_GRID[-1],
+        automation=100 * automation_rate,
+        wave_years=wave_years,
+        low=values.min(),
+        high=values.max(),
+        balance_now=values[0, at_balance],
+        balance_late=values[-1, at_balance],
+        none=values[0, 0],
     )
 
 
@@ -362,29 +400,31 @@ def hump_map_summary(
     values = hump_grid(automation_rate, wave_years, years, measure)
     at_balance = int(np.argmin(np.abs(REINSTATEMENT_GRID - automation_rate)))
     if measure == "peak":
-        return (
-            f"On the dashed line the peak rises from {values[0, at_balance]:.1f}% with no delay "
-            f"to {values[-1, at_balance]:.1f}% with 10 years of retraining."
-        )
-    return (
-        f"Right of the dashed line nothing is left in year {years}; with no new jobs "
-        f"{values[0, 0]:.1f}% stay unemployed."
-    )
+        return _(
+            "On the dashed line the peak rises from {now:.1f}% with no delay to {late:.1f}% "
+            "with 10 years of retraining."
+        ).format(now=values[0, at_balance], late=values[-1, at_balance])
+    return _(
+        "Right of the dashed line nothing is left in year {years}; with no new jobs "
+        "{none:.1f}% stay unemployed."
+    ).format(years=years, none=values[0, 0])
 
 
 @register
 def hump_map_explorer() -> InteractiveFigure:
     """Interactive: which combinations of retraining time and new tasks avoid the hump."""
     return InteractiveFigure(
-        title="Where the jobless hump appears",
+        title=_("Where the jobless hump appears"),
         plot=plot_hump_map,
         alt=hump_map_alt,
         summary=hump_map_summary,
-        caption="Each cell is one run of the illustrative model; darker means less unemployment.",
+        caption=_(
+            "Each cell is one run of the illustrative model; darker means less unemployment."
+        ),
         controls=[
             Control(
                 "automation_rate",
-                "Jobs automated per year",
+                _("Jobs automated per year"),
                 0.03,
                 0.01,
                 0.06,
@@ -395,19 +435,19 @@ def hump_map_explorer() -> InteractiveFigure:
             ),
             Control(
                 "wave_years",
-                "Length of the automation wave",
+                _("Length of the automation wave"),
                 10,
                 5,
                 20,
                 1,
-                unit="years",
+                unit=_("years"),
                 page=(5, 10, 20),
             ),
             Control(
                 "measure",
-                "Colour shows",
+                _("Colour shows"),
                 "peak",
-                options=(("the peak", "peak"), ("what is left in year 30", "final")),
+                options=((_("the peak"), "peak"), (_("what is left in year 30"), "final")),
             ),
         ],
         fixed={"years": 30},
@@ -440,7 +480,7 @@ def plot_layoff_trackers(trackers: pd.DataFrame) -> Figure:
     for i, (name, colour) in enumerate(zip(names, colours, strict=False)):
         rows = trackers[trackers["tracker"] == name].set_index("year").reindex(years)
         positions = np.arange(len(years)) + (i - (len(names) - 1) / 2) * width
-        for position, (_, row) in zip(positions, rows.iterrows(), strict=True):
+        for position, (_year, row) in zip(positions, rows.iterrows(), strict=True):
             if pd.isna(row["layoffs"]):
                 continue
             complete = row["status"] == "complete"
@@ -455,7 +495,7 @@ def plot_layoff_trackers(trackers: pd.DataFrame) -> Figure:
             )
             if not complete:
                 axes.annotate(
-                    str(row["status"]),
+                    _(str(row["status"])),
                     xy=(position, row["layoffs"] / 1000),
                     xytext=(0, 3),
                     textcoords="offset points",
@@ -468,15 +508,17 @@ def plot_layoff_trackers(trackers: pd.DataFrame) -> Figure:
         axes.axvline(years.index(full[-1]) + 0.5, color="#555555", lw=1, ls="--")
     axes.set_xticks(range(len(years)), [str(y) for y in years])
     axes.set(
-        ylabel="thousand employees",
-        title="Tech layoffs per year: two trackers disagree",
+        ylabel=_("thousand employees"),
+        title=_("Tech layoffs per year: two trackers disagree"),
         ylim=(0, 1.35 * trackers["layoffs"].max() / 1000),
     )
-    axes.set_xlabel("year (hatched: incomplete)")
+    axes.set_xlabel(_("year (hatched: incomplete)"))
     _legend_below(axes)
     _ticks_inside(axes)
     axes.annotate(
-        f"complete years {full[0]}–{full[-1]}: compare these" if full else "no complete year",
+        _("complete years {first}–{last}: compare these").format(first=full[0], last=full[-1])
+        if full
+        else _("no complete year"),
         xy=(0.01, 0.97),
         xycoords="axes fraction",
         va="top",
@@ -491,14 +533,24 @@ def layoff_trackers_alt(trackers: pd.DataFrame) -> str:
     parts = []
     for name, rows in trackers.groupby("tracker", sort=False):
         values = ", ".join(
-            f"{row.year}: {row.layoffs / 1000:.0f} thousand"
-            + ("" if row.status == "complete" else f" ({row.status})")
+            _("{year}: {thousands:.0f} thousand").format(
+                year=row.year, thousands=row.layoffs / 1000
+            )
+            + ("" if row.status == "complete" else f" ({_(row.status)})")
             for row in rows.itertuples()
         )
         parts.append(f"{name} — {values}")
     full = complete_years(trackers)
-    span = f" Only {full[0]}–{full[-1]} are complete years in both trackers." if full else ""
-    return "Bar chart of tech-sector layoffs per year by tracker. " + "; ".join(parts) + "." + span
+    span = (
+        " "
+        + _("Only {first}–{last} are complete years in both trackers.").format(
+            first=full[0], last=full[-1]
+        )
+        if full
+        else ""
+    )
+    chart = _("Bar chart of tech-sector layoffs per year by tracker.")
+    return chart + " " + "; ".join(parts) + "." + span
 
 
 def plot_exposure(estimates: pd.DataFrame) -> Figure:
@@ -529,28 +581,39 @@ def plot_exposure(estimates: pd.DataFrame) -> Figure:
         axes.text(value + 1, position, f"{value:g}%", va="center", fontsize=9)
     if narrow:
         for position, label in zip(positions, estimates["short_label"], strict=True):
-            axes.text(0, position + 0.38, label, va="bottom", ha="left", fontsize=9)
+            axes.text(0, position + 0.38, _(label), va="bottom", ha="left", fontsize=9)
         axes.set_yticks([])
         axes.set_ylim(positions[-1] - 0.5, positions[0] + 1.3)
     else:
-        axes.set_yticks(positions, list(estimates["short_label"]), fontsize=9)
+        axes.set_yticks(positions, [_(label) for label in estimates["short_label"]], fontsize=9)
     axes.set(
-        xlabel="% of jobs (*: % of employers)",
+        xlabel=_("% of jobs (*: % of employers)"),
         xlim=(0, 100),
-        title="Headline numbers on AI and jobs: each measures something else",
+        title=_("Headline numbers on AI and jobs: each measures something else"),
     )
     axes.grid(axis="y", visible=False)
     _ticks_inside(axes)
     return figure
 
 
+#: One bar of the exposure chart in its alt text, by what its share is a share of.
+SHARE_OF = {
+    "jobs": N_("{study}, {measure}, {scope}: {share:g}% of jobs"),
+    "employers": N_("{study}, {measure}, {scope}: {share:g}% of employers"),
+}
+
+
 def exposure_alt(estimates: pd.DataFrame) -> str:
     """Alt text for :func:`plot_exposure`."""
     items = "; ".join(
-        f"{row.study}, {row.measure}, {row.scope}: {row.share_pct:g}% of {row.share_of}"
+        _(SHARE_OF[row.share_of]).format(
+            study=row.study, measure=_(row.measure), scope=_(row.scope), share=row.share_pct
+        )
         for row in estimates.itertuples()
     )
-    return f"Horizontal bar chart of headline shares from four studies. {items}."
+    return _("Horizontal bar chart of headline shares from four studies. {items}.").format(
+        items=items
+    )
 
 
 def plot_agriculture(shares: pd.DataFrame) -> Figure:
@@ -562,12 +625,12 @@ def plot_agriculture(shares: pd.DataFrame) -> Figure:
     for country, rows in shares.groupby("country", sort=False):
         axes = recent if country == "Indonesia" else history
         axes.plot(
-            rows["year"], rows["share_pct"], marker="o", label=country, color=colours[country]
+            rows["year"], rows["share_pct"], marker="o", label=_(country), color=colours[country]
         )
         if axes is history:  # named at the end of its line: no legend to cover the data
             last = rows.iloc[-1]
             axes.annotate(
-                "US" if country == "United States" else country,
+                _("US") if country == "United States" else _(country),
                 xy=(last["year"], last["share_pct"]),
                 xytext=(0, -16),
                 textcoords="offset points",
@@ -576,19 +639,19 @@ def plot_agriculture(shares: pd.DataFrame) -> Figure:
                 color=colours[country],
             )
     history.set(
-        xlabel="year",
-        ylabel="% of workers in farming",
+        xlabel=_("year"),
+        ylabel=_("% of workers in farming"),
         ylim=(0, 60),
-        title="Earlier waves: a few points a decade",
+        title=_("Earlier waves: a few points a decade"),
     )
     history.set_xticks([1750, 1800, 1850, 1900])
     history.set_xlim(1740, 1925)
     indonesia = shares.loc[shares["country"] == "Indonesia", "share_pct"]
     recent.set(
-        xlabel="year (August survey)",
-        ylabel="% of workers in farming",
+        xlabel=_("year (August survey)"),
+        ylabel=_("% of workers in farming"),
         ylim=(np.floor(indonesia.min()) - 2, np.ceil(indonesia.max()) + 1),
-        title="Indonesia: down, then up in the pandemic",
+        title=_("Indonesia: down, then up in the pandemic"),
     )
     recent.set_xticks([2016, 2019, 2022, 2025])
     recent.set_xlim(2015.5, 2025.5)
@@ -601,9 +664,13 @@ def agriculture_alt(shares: pd.DataFrame) -> str:
     """Alt text for :func:`plot_agriculture`."""
     parts = []
     for country, rows in shares.groupby("country", sort=False):
-        points = ", ".join(f"{row.share_pct:g}% in {row.year}" for row in rows.itertuples())
-        parts.append(f"{country}: {points}")
-    return (
+        points = ", ".join(
+            _("{share:g}% in {year}").format(share=row.share_pct, year=row.year)
+            for row in rows.itertuples()
+        )
+        parts.append(f"{_(country)}: {points}")
+    charts = _(
         "Two line charts of the share of workers in agriculture, the first for Britain, France "
-        "and the United States, the second for Indonesia. " + "; ".join(parts) + "."
+        "and the United States, the second for Indonesia."
     )
+    return charts + " " + "; ".join(parts) + "."

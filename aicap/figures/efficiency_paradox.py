@@ -11,6 +11,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.transforms import offset_copy
 
+from aicap.i18n import N_, _
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import efficiency_paradox as model
 from aicap.style import PALETTE, current_layout, log_scale, new_figure
@@ -21,10 +22,10 @@ ELASTICITY_GRID = np.round(np.linspace(0.0, 4.0, 161), 4)
 PASS_THROUGH_GRID = np.round(np.linspace(0.0, 1.0, 101), 4)
 #: The bars of the rebound figure: model quantity and label.
 REBOUND_BARS = {
-    "price": "price\nper task",
-    "time_per_task": "time\nper task",
-    "output": "output",
-    "hours": "total\nhours",
+    "price": N_("price\nper task"),
+    "time_per_task": N_("time\nper task"),
+    "output": N_("output"),
+    "hours": N_("total\nhours"),
 }
 
 
@@ -123,21 +124,21 @@ def plot_rebound(
     first, second = figure.axes
 
     hours = 100 * curve["hours"]
-    first.axhline(100, color=PALETTE["grey"], lw=1, ls=":", label="before the gain")
-    first.plot(ELASTICITY_GRID, hours, color=PALETTE["blue"], label="after the gain")
+    first.axhline(100, color=PALETTE["grey"], lw=1, ls=":", label=_("before the gain"))
+    first.plot(ELASTICITY_GRID, hours, color=PALETTE["blue"], label=_("after the gain"))
     if np.isfinite(threshold) and threshold <= ELASTICITY_GRID[-1]:
         first.axvline(
             threshold,
             color=PALETTE["orange"],
             ls="--",
             lw=1.6,
-            label=f"break-even {threshold:.2f}",
+            label=_("break-even {value:.2f}").format(value=threshold),
         )
     else:
         note = (
-            f"break-even elasticity\n{threshold:.1f}: off the chart"
+            _("break-even elasticity\n{value:.1f}: off the chart").format(value=threshold)
             if np.isfinite(threshold)
-            else "no break-even:\nthe price does not fall"
+            else _("no break-even:\nthe price does not fall")
         )
         first.text(0.97, 0.95, note, transform=first.transAxes, ha="right", va="top", fontsize=9)
     first.plot(
@@ -147,13 +148,13 @@ def plot_rebound(
         ms=8,
         color=PALETTE["black"],
         ls="none",
-        label="your setting",
+        label=_("your setting"),
     )
     top = max(150.0, 1.08 * hours.max())
     first.set(
-        xlabel="price elasticity of demand",
-        ylabel="total hours (before = 100)",
-        title="More efficient, more work?",
+        xlabel=_("price elasticity of demand"),
+        ylabel=_("total hours (before = 100)"),
+        title=_("More efficient, more work?"),
         xlim=(0, ELASTICITY_GRID[-1]),
         ylim=(0, min(top, 400.0)),
     )
@@ -169,15 +170,21 @@ def plot_rebound(
     second.axhline(100, color=PALETTE["grey"], lw=1, ls=":")
     for position, value in zip(positions, values, strict=True):
         second.text(position, value, f"{value:.0f}", ha="center", va="bottom", fontsize=9)
-    labels = [
-        label.split("\n")[-1 if name == "hours" else 0] for name, label in REBOUND_BARS.items()
-    ]
-    second.set_xticks(positions, labels if narrow else list(REBOUND_BARS.values()), fontsize=9)
-    title = (
-        f"Gain +{100 * gain:.0f}%, pass-through {_pct(pass_through)},\n"
-        f"elasticity {_fmt(elasticity)}, wages {_pct(labour_share)} of price"
+    bars = {name: _(label) for name, label in REBOUND_BARS.items()}
+    labels = [label.split("\n")[-1 if name == "hours" else 0] for name, label in bars.items()]
+    second.set_xticks(positions, labels if narrow else list(bars.values()), fontsize=9)
+    title = _(
+        "Gain +{gain:.0f}%, pass-through {pass_through},\n"
+        "elasticity {elasticity}, wages {wages} of price"
+    ).format(
+        gain=100 * gain,
+        pass_through=_pct(pass_through),
+        elasticity=_fmt(elasticity),
+        wages=_pct(labour_share),
     )
-    second.set(ylabel="index (before = 100)", title=title, ylim=(0, 1.18 * max(values + [100.0])))
+    second.set(
+        ylabel=_("index (before = 100)"), title=title, ylim=(0, 1.18 * max(values + [100.0]))
+    )
     second.title.set_fontsize(9.5 if narrow else 10)
     second.grid(axis="x", visible=False)
     _ticks_inside(second)
@@ -198,21 +205,32 @@ def rebound_alt(
     )["hours"]
     low, high = 100 * float(ends[0]), 100 * float(ends[1])
     if np.isfinite(threshold):
-        where = (
-            f"Hours rise above their old level only when the elasticity exceeds {threshold:.2f}."
-        )
+        where = _(
+            "Hours rise above their old level only when the elasticity exceeds {threshold:.2f}."
+        ).format(threshold=threshold)
     else:
-        where = "With no pass-through the price does not fall, so no elasticity raises hours."
-    return (
-        f"Two charts of the rebound model for a productivity gain of {100 * gain:.0f}%, "
-        f"pass-through of {100 * pass_through:.0f}% of the cost saving and wages equal to "
-        f"{100 * labour_share:.0f}% of the price. First: a line of total hours worked (before "
-        f"= 100) against the price elasticity of demand from 0 to {ELASTICITY_GRID[-1]:g}, "
-        f"going from {low:.0f} to {high:.0f}. {where} Second: at an elasticity of "
-        f"{_fmt(elasticity)}, the price per task is {100 * float(point['price']):.0f}, time per "
-        f"task {100 * float(point['time_per_task']):.0f}, output "
-        f"{100 * float(point['output']):.0f} and total hours "
-        f"{100 * float(point['hours']):.0f}."
+        where = _("With no pass-through the price does not fall, so no elasticity raises hours.")
+    return _(
+        "Two charts of the rebound model for a productivity gain of {gain:.0f}%, "
+        "pass-through of {pass_through:.0f}% of the cost saving and wages equal to "
+        "{wages:.0f}% of the price. First: a line of total hours worked (before "
+        "= 100) against the price elasticity of demand from 0 to {top:g}, "
+        "going from {low:.0f} to {high:.0f}. {where} Second: at an elasticity of "
+        "{elasticity}, the price per task is {price:.0f}, time per "
+        "task {time:.0f}, output {output:.0f} and total hours {hours:.0f}."
+    ).format(
+        gain=100 * gain,
+        pass_through=100 * pass_through,
+        wages=100 * labour_share,
+        top=ELASTICITY_GRID[-1],
+        low=low,
+        high=high,
+        where=where,
+        elasticity=_fmt(elasticity),
+        price=100 * float(point["price"]),
+        time=100 * float(point["time_per_task"]),
+        output=100 * float(point["output"]),
+        hours=100 * float(point["hours"]),
     )
 
 
@@ -227,27 +245,32 @@ def rebound_summary(
         model.rebound_outcomes(gain, pass_through, elasticity, labour_share)["hours"]
     )
     threshold = _break_even(gain, pass_through, labour_share)
-    change = "rise" if hours > 100.05 else "fall" if hours < 99.95 else "stay"
+    if hours > 100.05:
+        sentence = _("Total hours rise to {hours:.0f} (before = 100); {need}.")
+    elif hours < 99.95:
+        sentence = _("Total hours fall to {hours:.0f} (before = 100); {need}.")
+    else:
+        sentence = _("Total hours stay to {hours:.0f} (before = 100); {need}.")
     need = (
-        f"the break-even elasticity is {threshold:.2f}"
+        _("the break-even elasticity is {threshold:.2f}").format(threshold=threshold)
         if np.isfinite(threshold)
-        else "no elasticity is enough, because the price does not fall"
+        else _("no elasticity is enough, because the price does not fall")
     )
-    return f"Total hours {change} to {hours:.0f} (before = 100); {need}."
+    return sentence.format(hours=hours, need=need)
 
 
 def _labour_share_control(page: tuple[float, ...]) -> Control:
     """The labour-share slider, shared by both widgets."""
     return Control(
         "labour_share",
-        "Wages as a share of the price before the gain",
+        _("Wages as a share of the price before the gain"),
         0.6,
         0.2,
         0.95,
         0.05,
         unit="%",
         scale=100,
-        help="The rest of the price is the owners' margin.",
+        help=_("The rest of the price is the owners' margin."),
         page=page,
     )
 
@@ -256,14 +279,14 @@ def _pass_through_control(default: float, page: tuple[float, ...]) -> Control:
     """The pass-through slider, shared by both widgets (their defaults differ)."""
     return Control(
         "pass_through",
-        "Share of the cost saving passed into the price",
+        _("Share of the cost saving passed into the price"),
         default,
         0.0,
         1.0,
         0.05,
         unit="%",
         scale=100,
-        help="100% means the price falls by the whole saving in the cost of a task.",
+        help=_("100% means the price falls by the whole saving in the cost of a task."),
         page=page,
     )
 
@@ -271,14 +294,14 @@ def _pass_through_control(default: float, page: tuple[float, ...]) -> Control:
 def _gain_control(page: tuple[float, ...]) -> Control:
     return Control(
         "gain",
-        "Productivity gain (more tasks per hour)",
+        _("Productivity gain (more tasks per hour)"),
         0.5,
         0.05,
         3.0,
         0.05,
         unit="%",
         scale=100,
-        help="50% means 50% more tasks an hour.",
+        help=_("50% means 50% more tasks an hour."),
         page=page,
     )
 
@@ -287,24 +310,26 @@ def _gain_control(page: tuple[float, ...]) -> Control:
 def rebound_explorer() -> InteractiveFigure:
     """Interactive: when does a productivity gain mean more hours of work?"""
     return InteractiveFigure(
-        title="The rebound: efficiency, prices and hours",
+        title=_("The rebound: efficiency, prices and hours"),
         plot=plot_rebound,
         alt=rebound_alt,
         summary=rebound_summary,
-        caption="Illustrative model (assumptions, not estimates): a productivity gain cuts the "
-        "time and the wage cost of a task, part of that saving lowers the price, and demand "
-        "responds. Hours are the profession's total hours.",
+        caption=_(
+            "Illustrative model (assumptions, not estimates): a productivity gain cuts the "
+            "time and the wage cost of a task, part of that saving lowers the price, and demand "
+            "responds. Hours are the profession's total hours."
+        ),
         controls=[
             _gain_control(page=(0.05, 0.5, 3.0)),
             _pass_through_control(1.0, page=(0.0, 0.25, 0.5, 0.75, 1.0)),
             Control(
                 "elasticity",
-                "Price elasticity of demand",
+                _("Price elasticity of demand"),
                 2.0,
                 0.0,
                 4.0,
                 0.05,
-                help="How strongly the quantity demanded responds to the price.",
+                help=_("How strongly the quantity demanded responds to the price."),
                 page=(0.0, 2.0, 4.0),
             ),
             _labour_share_control(page=(0.2, 0.6, 0.95)),
@@ -335,8 +360,8 @@ def plot_income_split(
     owners = 100 * curve["owners_income_index"]
     workers = 100 * curve["workers_income_index"]
     first.axhline(100, color=PALETTE["grey"], lw=1, ls=":")
-    first.plot(PASS_THROUGH_GRID, workers, color=PALETTE["blue"], label="workers' income")
-    first.plot(PASS_THROUGH_GRID, owners, color=PALETTE["vermillion"], label="owners' income")
+    first.plot(PASS_THROUGH_GRID, workers, color=PALETTE["blue"], label=_("workers' income"))
+    first.plot(PASS_THROUGH_GRID, owners, color=PALETTE["vermillion"], label=_("owners' income"))
     first.axvline(best, color=PALETTE["vermillion"], ls=":", lw=1.4)
     first.plot(
         [best],
@@ -346,7 +371,7 @@ def plot_income_split(
         color=PALETTE["vermillion"],
         ls="none",
         clip_on=False,
-        label=f"owners' best {100 * best:.0f}%",
+        label=_("owners' best {share:.0f}%").format(share=100 * best),
     )
     first.plot(
         [pass_through, pass_through],
@@ -355,13 +380,13 @@ def plot_income_split(
         ms=7,
         color=PALETTE["black"],
         ls="none",
-        label="your setting",
+        label=_("your setting"),
     )
     top = max(owners.max(), workers.max(), 100.0)
     first.set(
-        xlabel="pass-through (% of the saving)",
-        ylabel="income (each before = 100)",
-        title="Who gains from the productivity gain?",
+        xlabel=_("pass-through (% of the saving)"),
+        ylabel=_("income (each before = 100)"),
+        title=_("Who gains from the productivity gain?"),
         xlim=(-0.02, 1.02),
         ylim=(0, 1.35 * top),
     )
@@ -374,14 +399,14 @@ def plot_income_split(
     wage_bars = [100 * labour_share, 100 * float(point["workers_income"])]
     profit_bars = [100 * (1 - labour_share), 100 * float(point["owners_income"])]
     positions = np.arange(2)
-    second.bar(positions, wage_bars, width=0.55, color=PALETTE["blue"], label="workers (wages)")
+    second.bar(positions, wage_bars, width=0.55, color=PALETTE["blue"], label=_("workers (wages)"))
     second.bar(
         positions,
         profit_bars,
         width=0.55,
         bottom=wage_bars,
         color=PALETTE["vermillion"],
-        label="owners (profit)",
+        label=_("owners (profit)"),
     )
     height = 1.35 * max(100.0, wage_bars[1] + profit_bars[1])
     for position, low, high in zip(positions, wage_bars, profit_bars, strict=True):
@@ -389,10 +414,10 @@ def plot_income_split(
             second.text(position, low / 2, f"{low:.0f}", ha="center", va="center", color="white")
         if high > 0.07 * height:
             second.text(position, low + high / 2, f"{high:.0f}", ha="center", va="center")
-    second.set_xticks(positions, ["before", "after"])
+    second.set_xticks(positions, [_("before"), _("after")])
     second.set(
-        ylabel="revenue (before = 100)",
-        title=f"Revenue and its split at {_pct(pass_through)}",
+        ylabel=_("revenue (before = 100)"),
+        title=_("Revenue and its split at {share}").format(share=_pct(pass_through)),
         ylim=(0, height),
     )
     second.title.set_fontsize(10 if narrow else 11)
@@ -413,18 +438,32 @@ def income_split_alt(
     ends = model.rebound_outcomes(gain, np.array([0.0, 1.0]), elasticity, labour_share)
     workers, owners = ends["workers_income_index"], ends["owners_income_index"]
     share = model.owners_best_pass_through(gain, elasticity, labour_share)
-    return (
-        f"Two charts for a productivity gain of {100 * gain:.0f}%, an elasticity of demand of "
-        f"{_fmt(elasticity)} and wages equal to {100 * labour_share:.0f}% of revenue before the "
+    return _(
+        "Two charts for a productivity gain of {gain:.0f}%, an elasticity of demand of "
+        "{elasticity} and wages equal to {wages:.0f}% of revenue before the "
         "gain. First: lines of workers' and owners' income (each before = 100) against the "
         "share of the cost saving passed into the price. From no pass-through to full "
-        f"pass-through, workers' income goes from {100 * workers[0]:.0f} to "
-        f"{100 * workers[1]:.0f} and owners' income from {100 * owners[0]:.0f} to "
-        f"{100 * owners[1]:.0f}. Owners' income is highest at {100 * share:.0f}% pass-through. "
-        f"Second: stacked bars of revenue before (100) and after "
-        f"({100 * float(point['revenue']):.0f}) at {100 * pass_through:.0f}% pass-through: "
-        f"wages {100 * labour_share:.0f} then {100 * float(point['workers_income']):.0f}, "
-        f"profit {100 * (1 - labour_share):.0f} then {100 * float(point['owners_income']):.0f}."
+        "pass-through, workers' income goes from {workers_low:.0f} to "
+        "{workers_high:.0f} and owners' income from {owners_low:.0f} to "
+        "{owners_high:.0f}. Owners' income is highest at {best:.0f}% pass-through. "
+        "Second: stacked bars of revenue before (100) and after "
+        "({revenue:.0f}) at {pass_through:.0f}% pass-through: "
+        "wages {wages:.0f} then {wages_after:.0f}, "
+        "profit {profit:.0f} then {profit_after:.0f}."
+    ).format(
+        gain=100 * gain,
+        elasticity=_fmt(elasticity),
+        wages=100 * labour_share,
+        workers_low=100 * workers[0],
+        workers_high=100 * workers[1],
+        owners_low=100 * owners[0],
+        owners_high=100 * owners[1],
+        best=100 * share,
+        revenue=100 * float(point["revenue"]),
+        pass_through=100 * pass_through,
+        wages_after=100 * float(point["workers_income"]),
+        profit=100 * (1 - labour_share),
+        profit_after=100 * float(point["owners_income"]),
     )
 
 
@@ -439,29 +478,31 @@ def income_split_summary(
     best = model.owners_best_pass_through(gain, elasticity, labour_share)
     workers = 100 * (float(point["workers_income_index"]) - 1)
     owners = 100 * (float(point["owners_income_index"]) - 1)
-    return (
-        f"Workers' income {workers:+.0f}%, owners' {owners:+.0f}%; "
-        f"owners would choose {100 * best:.0f}% pass-through."
-    )
+    return _(
+        "Workers' income {workers:+.0f}%, owners' {owners:+.0f}%; "
+        "owners would choose {best:.0f}% pass-through."
+    ).format(workers=workers, owners=owners, best=100 * best)
 
 
 @register
 def income_split_explorer() -> InteractiveFigure:
     """Interactive: how the pass-through and the elasticity split the gain."""
     return InteractiveFigure(
-        title="Who captures the gain: workers, owners or customers",
+        title=_("Who captures the gain: workers, owners or customers"),
         plot=plot_income_split,
         alt=income_split_alt,
         summary=income_split_summary,
-        caption="Illustrative model (assumptions, not estimates): the hourly wage is fixed, so "
-        "workers' income follows hours; owners keep revenue minus wages. The owners' best "
-        "pass-through assumes the price may not rise above its old level.",
+        caption=_(
+            "Illustrative model (assumptions, not estimates): the hourly wage is fixed, so "
+            "workers' income follows hours; owners keep revenue minus wages. The owners' best "
+            "pass-through assumes the price may not rise above its old level."
+        ),
         controls=[
             _gain_control(page=(0.05, 0.5, 3.0)),
             _pass_through_control(0.5, page=(0.0, 0.5, 1.0)),
             Control(
                 "elasticity",
-                "Price elasticity of demand",
+                _("Price elasticity of demand"),
                 0.8,
                 0.0,
                 3.0,
@@ -478,11 +519,11 @@ def income_split_explorer() -> InteractiveFigure:
 # ---------------------------------------------------------------------------------------------
 
 PROFESSION_BARS = {
-    "price": "price",
-    "output": "output",
-    "hours": "hours",
-    "workers_income_index": "workers'\npay",
-    "owners_income_index": "owners'\nprofit",
+    "price": N_("price"),
+    "output": N_("output"),
+    "hours": N_("hours"),
+    "workers_income_index": N_("workers'\npay"),
+    "owners_income_index": N_("owners'\nprofit"),
 }
 
 
@@ -514,7 +555,7 @@ def plot_professions(presets: pd.DataFrame) -> Figure:
             bottom=1.0,
             width=width,
             color=colours[i % len(colours)],
-            label=profession,
+            label=_(profession),
         )
         for x, value in zip(offset, values, strict=True):
             axes.text(
@@ -531,10 +572,11 @@ def plot_professions(presets: pd.DataFrame) -> Figure:
     low = min(0.5, outcomes.to_numpy().min() / (12 if narrow else 3))
     high = max(2.0, outcomes.to_numpy().max() * (8 if narrow else 4))
     axes.set_ylim(low, high)
-    axes.set_xticks(positions, list(PROFESSION_BARS.values()), fontsize=9 if narrow else 10)
+    labels = [_(label) for label in PROFESSION_BARS.values()]
+    axes.set_xticks(positions, labels, fontsize=9 if narrow else 10)
     axes.set(
-        ylabel="after ÷ before (log scale)",
-        title="Two professions in the model (assumed values)",
+        ylabel=_("after ÷ before (log scale)"),
+        title=_("Two professions in the model (assumed values)"),
     )
     axes.grid(axis="x", visible=False)
     _ticks_inside(axes)
@@ -552,19 +594,25 @@ def professions_alt(presets: pd.DataFrame) -> str:
     for profession, row in outcomes.iterrows():
         params = model.preset_parameters(presets, profession)
         values = ", ".join(
-            f"{label.replace(chr(10), ' ')} {_ratio(row[name])}"
+            f"{_(label).replace(chr(10), ' ')} {_ratio(row[name])}"
             for name, label in PROFESSION_BARS.items()
         )
         parts.append(
-            f"{profession} (gain {params['gain']:g}, pass-through {params['pass_through']:g}, "
-            f"elasticity {params['elasticity']:g}): {values}"
+            _(
+                "{profession} (gain {gain:g}, pass-through {pass_through:g}, "
+                "elasticity {elasticity:g}): {values}"
+            ).format(
+                profession=_(profession),
+                gain=params["gain"],
+                pass_through=params["pass_through"],
+                elasticity=params["elasticity"],
+                values=values,
+            )
         )
-    return (
+    return _(
         "Bar chart on a log scale of what the rebound model predicts for two professions, as "
-        "after divided by before; bars go up for rises and down for falls. "
-        + "; ".join(parts)
-        + "."
-    )
+        "after divided by before; bars go up for rises and down for falls. {parts}."
+    ).format(parts="; ".join(parts))
 
 
 def plot_break_even(gains: dict[str, float], labour_share: float = 0.6) -> Figure:
@@ -579,7 +627,7 @@ def plot_break_even(gains: dict[str, float], labour_share: float = 0.6) -> Figur
             100 * shares,
             model.break_even_elasticity(gain, shares, labour_share),
             color=colours[i % len(colours)],
-            label=label,
+            label=_(label),
         )
     axes.plot(
         100 * shares,
@@ -588,13 +636,15 @@ def plot_break_even(gains: dict[str, float], labour_share: float = 0.6) -> Figur
         ls=":",
         lw=1.6,
         zorder=5,
-        label="rule of thumb 1 ÷ (s × a)",
+        label=_("rule of thumb 1 ÷ (s × a)"),
     )
     log_scale(axes, "y")
     axes.set(
-        xlabel="pass-through s (% of the cost saving passed into the price)",
-        ylabel="break-even elasticity (log scale)",
-        title=f"How responsive must demand be? (wages a = {100 * labour_share:.0f}% of price)",
+        xlabel=_("pass-through s (% of the cost saving passed into the price)"),
+        ylabel=_("break-even elasticity (log scale)"),
+        title=_("How responsive must demand be? (wages a = {wages:.0f}% of price)").format(
+            wages=100 * labour_share
+        ),
         xlim=(10, 100),
     )
     axes.title.set_fontsize(10)
@@ -612,16 +662,17 @@ def break_even_alt(gains: dict[str, float], labour_share: float = 0.6) -> str:
     for label, gain in gains.items():
         low, mid, high = model.break_even_elasticity(gain, np.array([0.1, 0.5, 1.0]), labour_share)
         parts.append(
-            f"{label}: {low:.1f} at 10% pass-through, {mid:.2f} at 50% and {high:.2f} at 100%"
+            _(
+                "{label}: {low:.1f} at 10% pass-through, {mid:.2f} at 50% and {high:.2f} at 100%"
+            ).format(label=_(label), low=low, mid=mid, high=high)
         )
-    return (
+    return _(
         "Line chart on a log scale of the break-even elasticity, above which a productivity gain "
         "raises hours worked, against the share of the cost saving passed into the price (10% to "
-        f"100%), with wages {100 * labour_share:.0f}% of the price. "
-        + "; ".join(parts)
-        + ". A dotted line shows 1 divided by the pass-through times the wage share, the "
-        "break-even for a very small gain; it lies almost on top of the line for the small gain."
-    )
+        "100%), with wages {wages:.0f}% of the price. {parts}. A dotted line shows 1 divided by "
+        "the pass-through times the wage share, the break-even for a very small gain; it lies "
+        "almost on top of the line for the small gain."
+    ).format(wages=100 * labour_share, parts="; ".join(parts))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -634,10 +685,21 @@ def _survey_rows(surveys: pd.DataFrame) -> list[tuple[str, str, str, pd.Series]]
     rows = []
     for (survey, kind, period), group in surveys.groupby(["survey", "kind", "period"], sort=False):
         shares = group.set_index("answer")["share_pct"]
-        verb = "AI replaced workers in" if kind == "reported" else "expect AI layoffs in"
-        short = "happened" if kind == "reported" else "expected"
+        if kind == "reported":
+            long = _("{survey}: AI replaced workers in {period}")
+            short = _("{initials} {period}: happened")
+        else:
+            long = _("{survey}: expect AI layoffs in {period}")
+            short = _("{initials} {period}: expected")
         initials = "".join(part[0] for part in survey.replace("Resume", "Resume ").split())
-        rows.append((f"{survey}: {verb} {period}", f"{initials} {period}: {short}", kind, shares))
+        rows.append(
+            (
+                long.format(survey=survey, period=period),
+                short.format(initials=initials, period=period),
+                kind,
+                shares,
+            )
+        )
     return rows
 
 
@@ -649,20 +711,23 @@ def plot_surveys(surveys: pd.DataFrame, claims: pd.DataFrame) -> Figure:
     rows = _survey_rows(surveys)
     seed = claims[claims["claim"].str.contains("laid off")]
     positions = np.arange(len(rows) + len(seed))[::-1]
-    for position, (_, _, kind, shares) in zip(positions, rows, strict=False):
+    for position, (_long, _short, kind, shares) in zip(positions, rows, strict=False):
         if kind == "reported":
-            axes.barh(position, shares["yes"], color=PALETTE["blue"], label="said it happened")
+            axes.barh(position, shares["yes"], color=PALETTE["blue"], label=_("said it happened"))
             total = shares["yes"]
         else:
             axes.barh(
-                position, shares["definitely"], color=PALETTE["orange"], label="expect: definitely"
+                position,
+                shares["definitely"],
+                color=PALETTE["orange"],
+                label=_("expect: definitely"),
             )
             axes.barh(
                 position,
                 shares["probably"],
                 left=shares["definitely"],
                 color=PALETTE["yellow"],
-                label="expect: probably",
+                label=_("expect: probably"),
             )
             total = shares["definitely"] + shares["probably"]
         axes.text(total + 1, position, f"{total:g}%", va="center", fontsize=9)
@@ -673,13 +738,13 @@ def plot_surveys(surveys: pd.DataFrame, claims: pd.DataFrame) -> Figure:
             color="white",
             edgecolor=PALETTE["black"],
             hatch="//",
-            label="source article's claim",
+            label=_("source article's claim"),
         )
         axes.text(row.value + 1, position, f"{row.value:g}%", va="center", fontsize=9)
     if narrow:
-        labels = [short for _, short, _, _ in rows] + ["Article: 2024"] * len(seed)
+        labels = [row[1] for row in rows] + [_("Article: 2024")] * len(seed)
     else:
-        labels = [long for long, _, _, _ in rows] + ["Source article: laid off in 2024"] * len(seed)
+        labels = [row[0] for row in rows] + [_("Source article: laid off in 2024")] * len(seed)
     axes.set_yticks(positions, labels, fontsize=9)
     handles, names = axes.get_legend_handles_labels()
     unique = dict(zip(names, handles, strict=True))
@@ -700,9 +765,9 @@ def plot_surveys(surveys: pd.DataFrame, claims: pd.DataFrame) -> Figure:
     else:
         axes.legend(unique.values(), unique.keys(), fontsize=9, loc="lower right")
     axes.set(
-        xlabel="% of business leaders asked",
+        xlabel=_("% of business leaders asked"),
         xlim=(0, 60 if narrow else 100),
-        title="Layoffs: reported, expected, quoted",
+        title=_("Layoffs: reported, expected, quoted"),
     )
     axes.set_xticks([0, 25, 50] if narrow else [0, 20, 40, 60, 80, 100])
     axes.grid(axis="y", visible=False)
@@ -716,16 +781,32 @@ def surveys_alt(surveys: pd.DataFrame, claims: pd.DataFrame) -> str:
     for (survey, kind, period), group in surveys.groupby(["survey", "kind", "period"], sort=False):
         shares = group.set_index("answer")["share_pct"]
         if kind == "reported":
-            parts.append(f"{survey}, AI replaced workers in {period}: {shares['yes']:g}%")
+            parts.append(
+                _("{survey}, AI replaced workers in {period}: {share:g}%").format(
+                    survey=survey, period=period, share=shares["yes"]
+                )
+            )
         else:
             parts.append(
-                f"{survey}, expect AI layoffs in {period}: "
-                f"{shares['definitely'] + shares['probably']:g}% "
-                f"({shares['definitely']:g}% definitely, {shares['probably']:g}% probably)"
+                _(
+                    "{survey}, expect AI layoffs in {period}: {total:g}% "
+                    "({definitely:g}% definitely, {probably:g}% probably)"
+                ).format(
+                    survey=survey,
+                    period=period,
+                    total=shares["definitely"] + shares["probably"],
+                    definitely=shares["definitely"],
+                    probably=shares["probably"],
+                )
             )
     seed = claims[claims["claim"].str.contains("laid off")]
-    parts += [f"the source article's claim of layoffs in 2024: {v:g}%" for v in seed["value"]]
-    return "Horizontal bar chart of survey answers by business leaders. " + "; ".join(parts) + "."
+    parts += [
+        _("the source article's claim of layoffs in 2024: {value:g}%").format(value=v)
+        for v in seed["value"]
+    ]
+    return _("Horizontal bar chart of survey answers by business leaders. {parts}.").format(
+        parts="; ".join(parts)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -736,9 +817,15 @@ def surveys_alt(surveys: pd.DataFrame, claims: pd.DataFrame) -> str:
 TECH_MONTHS = ("2024-12", "2025-01", "2025-02")
 #: The chart's series: column name and colour.
 TECH_SERIES = {
-    "tech occupations (CompTIA)": PALETTE["blue"],
-    "IT professionals (Janco)": PALETTE["orange"],
-    "all workers, not seasonally adjusted (BLS)": PALETTE["grey"],
+    N_("tech occupations (CompTIA)"): PALETTE["blue"],
+    N_("IT professionals (Janco)"): PALETTE["orange"],
+    N_("all workers, not seasonally adjusted (BLS)"): PALETTE["grey"],
+}
+#: The series' names in the legend, where they must be short.
+TECH_LEGEND = {
+    "tech occupations (CompTIA)": N_("tech occupations (CompTIA)"),
+    "IT professionals (Janco)": N_("IT professionals (Janco)"),
+    "all workers, not seasonally adjusted (BLS)": N_("all workers (BLS, unadjusted)"),
 }
 
 
@@ -771,15 +858,14 @@ def plot_tech_unemployment(comptia: pd.DataFrame, other: pd.DataFrame) -> Figure
     for i, (column, colour) in enumerate(TECH_SERIES.items()):
         offset = positions + (i - (len(rates.columns) - 1) / 2) * width
         values = rates[column].to_numpy(dtype=float)
-        label = column.replace(", not seasonally adjusted (BLS)", " (BLS, unadjusted)")
-        axes.bar(offset, values, width=width, color=colour, label=label)
+        axes.bar(offset, values, width=width, color=colour, label=_(TECH_LEGEND[column]))
         for x, value in zip(offset, values, strict=True):
             axes.text(x, value + 0.1, f"{value:.1f}", ha="center", va="bottom", fontsize=9)
-    axes.set_xticks(positions, ["Dec 2024", "Jan 2025", "Feb 2025"])
+    axes.set_xticks(positions, [_("Dec 2024"), _("Jan 2025"), _("Feb 2025")])
     axes.set(
-        ylabel="unemployment rate (%)",
+        ylabel=_("unemployment rate (%)"),
         ylim=(0, 1.25 * float(rates.to_numpy().max())),
-        title="US tech unemployment on two measures",
+        title=_("US tech unemployment on two measures"),
     )
     axes.grid(axis="x", visible=False)
     _ticks_inside(axes)
@@ -802,11 +888,11 @@ def tech_unemployment_alt(comptia: pd.DataFrame, other: pd.DataFrame) -> str:
     """Alt text for :func:`plot_tech_unemployment`, generated from the tables."""
     rates = tech_unemployment_rates(comptia, other)
     parts = [
-        f"{month}: " + ", ".join(f"{column} {value:.1f}%" for column, value in row.items())
+        f"{month}: " + ", ".join(f"{_(column)} {value:.1f}%" for column, value in row.items())
         for month, row in rates.iterrows()
     ]
-    return (
+    return _(
         "Grouped bar chart of US unemployment rates for three months: workers in tech "
         "occupations (CompTIA), IT professionals as Janco Associates counts them, and all "
-        "workers, not seasonally adjusted. " + "; ".join(parts) + "."
-    )
+        "workers, not seasonally adjusted. {parts}."
+    ).format(parts="; ".join(parts))

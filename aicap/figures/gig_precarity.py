@@ -9,6 +9,7 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
 from aicap.data import load
+from aicap.i18n import N_, _
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import gig_precarity as model
 from aicap.style import PALETTE, current_layout, new_figure
@@ -60,11 +61,15 @@ def _ticks_inside(axes) -> None:
         axis.set_ticks([t for t in axis.get_ticklocs() if low - 1e-9 <= t <= high + 1e-9])
 
 
+#: Rupiah in words, by the unit :func:`_rp` writes them in.
+_RP_UNITS = {"thousand": N_("Rp{amount} thousand"), "million": N_("Rp{amount} million")}
+
+
 def _rp(value: float, scale: float = 1000, unit: str = "thousand") -> str:
     """Rupiah in words for alt text: -2400 -> 'minus Rp2.4 thousand'."""
-    sign = "minus " if value < 0 else ""
     digits = 2 if scale >= 1e6 else 1
-    return f"{sign}Rp{abs(value) / scale:.{digits}f} {unit}"
+    text = _(_RP_UNITS[unit]).format(amount=f"{abs(value) / scale:.{digits}f}")
+    return _("minus {amount}").format(amount=text) if value < 0 else text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,24 +131,29 @@ def plot_commission_rules(rules: pd.DataFrame) -> Figure:
     figure = new_figure(1, width=7.5, height=3.4)
     (axes,) = figure.axes
     positions = np.arange(len(rules))[::-1]
-    labels = [f"{row.rule}\n{row.status}" for row in rules.itertuples()]
-    axes.barh(positions, rules["commission_cap_pct"], color=PALETTE["blue"], label="commission cap")
+    labels = [_(row.rule) + "\n" + _(row.status) for row in rules.itertuples()]
+    axes.barh(
+        positions,
+        rules["commission_cap_pct"],
+        color=PALETTE["blue"],
+        label=_("commission cap"),
+    )
     axes.barh(
         positions,
         rules["support_fee_pct"],
         left=rules["commission_cap_pct"],
         color=PALETTE["orange"],
-        label="support fee",
+        label=_("support fee"),
     )
     for position, total in zip(positions, rules["total_pct"], strict=True):
         axes.text(total + 0.4, position, f"{total:g}%", va="center", fontsize=10)
     axes.set_yticks(positions, labels, fontsize=9)
     axes.set(
-        xlabel="% of the fare" if narrow else "% of the fare the platform may keep",
+        xlabel=_("% of the fare") if narrow else _("% of the fare the platform may keep"),
         xlim=(0, 25),
-        title="What the platform\nmay keep"
+        title=_("What the platform\nmay keep")
         if narrow
-        else "What the platform may keep from each fare",
+        else _("What the platform may keep from each fare"),
     )
     axes.set_xticks([0, 10, 20])
     axes.grid(axis="y", visible=False)
@@ -154,14 +164,26 @@ def plot_commission_rules(rules: pd.DataFrame) -> Figure:
 def commission_rules_alt(rules: pd.DataFrame) -> str:
     """Alt text for :func:`plot_commission_rules`."""
     items = "; ".join(
-        f"{row.rule}, {row.year}, {row.status}: {row.commission_cap_pct:g}% commission"
-        + (f" plus {row.support_fee_pct:g}% support fee" if row.support_fee_pct else "")
-        + f", {row.total_pct:g}% in total"
+        (
+            _(
+                "{rule}, {year}, {status}: {commission:g}% commission plus {fee:g}% support "
+                "fee, {total:g}% in total"
+            )
+            if row.support_fee_pct
+            else _("{rule}, {year}, {status}: {commission:g}% commission, {total:g}% in total")
+        ).format(
+            rule=_(row.rule),
+            year=row.year,
+            status=_(row.status),
+            commission=row.commission_cap_pct,
+            fee=row.support_fee_pct,
+            total=row.total_pct,
+        )
         for row in rules.itertuples()
     )
-    return (
-        f"Horizontal stacked bar chart of the share of a fare an ojol platform may keep. {items}."
-    )
+    return _(
+        "Horizontal stacked bar chart of the share of a fare an ojol platform may keep. {items}."
+    ).format(items=items)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -213,14 +235,14 @@ def plot_driver_month(
     left.stairs(shares, edges, fill=True, color=PALETTE["blue"], alpha=0.85)
     left.axvline(0, color=PALETTE["black"], lw=1)
     left.set(
-        xlabel="net per hour (thousand Rp)",
-        ylabel="% of working hours",
-        title="Each hour" if narrow else "Each hour: often nothing, sometimes a loss",
+        xlabel=_("net per hour (thousand Rp)"),
+        ylabel=_("% of working hours"),
+        title=_("Each hour") if narrow else _("Each hour: often nothing, sometimes a loss"),
     )
     left.set_ylim(0, max(shares.max(), 1.0) * 1.35)  # room for the note above the bars
     _ticks_inside(left)
     left.annotate(
-        f"{100 * summary['share_hours_losing']:.0f}% of hours lose money",
+        _("{share:.0f}% of hours lose money").format(share=100 * summary["share_hours_losing"]),
         xy=(0.98, 0.96),
         xycoords="axes fraction",
         ha="right",
@@ -234,7 +256,7 @@ def plot_driver_month(
         summary["mean_monthly"] / 1e6,
         color=PALETTE["black"],
         lw=1.5,
-        label=f"mean month: {_rp(summary['mean_monthly'], 1e6, 'million')}",
+        label=_("mean month: {amount}").format(amount=_rp(summary["mean_monthly"], 1e6, "million")),
     )
     for (name, wage), colour in zip(wages.items(), WAGE_COLOURS, strict=False):
         right.axvline(
@@ -242,14 +264,18 @@ def plot_driver_month(
             color=colour,
             lw=2,
             ls="--",
-            label=f"{name}: {100 * below[name]:.0f}% of months below"
-            if not narrow
-            else f"{name}: {100 * below[name]:.0f}% below",
+            label=(
+                _("{name}: {share:.0f}% of months below")
+                if not narrow
+                else _("{name}: {share:.0f}% below")
+            ).format(name=name, share=100 * below[name]),
         )
     # the unit in the title, not in an x label, leaves the room under the panel to the legend
     right.set(
-        ylabel="% of simulated months",
-        title="Each month: net, million Rp" if narrow else "Each month: net earnings (million Rp)",
+        ylabel=_("% of simulated months"),
+        title=_("Each month: net, million Rp")
+        if narrow
+        else _("Each month: net earnings (million Rp)"),
     )
     _ticks_inside(right)
     _legend_below(right, ncols=1, lines=0)
@@ -260,25 +286,43 @@ def driver_month_alt(
     wages: dict[str, float], n_months: int = N_MONTHS, seed: int = SEED, **setup
 ) -> str:
     """Alt text for :func:`plot_driver_month`, from the same simulation."""
-    _, summary, below = driver_month(wages, n_months, seed, **setup)
+    _sim, summary, below = driver_month(wages, n_months, seed, **setup)
     wage_text = "; ".join(
-        f"{name} (Rp{wage / 1e6:.2f} million): {100 * below[name]:.0f}% of months below"
+        _("{name} (Rp{wage:.2f} million): {share:.0f}% of months below").format(
+            name=name, wage=wage / 1e6, share=100 * below[name]
+        )
         for name, wage in wages.items()
     )
-    return (
-        f"Two histograms from {n_months:,} simulated months of an ojol driver working "
-        f"{setup['hours_per_day']} hours a day, {setup['days_per_month']} days a month, with "
-        f"{setup['trips_per_hour']:g} trips in an ordinary hour, trips of {setup['trip_km']:g} km, "
-        f"a motorcycle doing {setup['km_per_litre']:g} km a litre, day-to-day demand noise "
-        f"{setup['demand_noise']:g}, a {100 * setup['commission']:.0f}% commission, surge "
-        f"pricing up to {setup['surge_cap']:.2f} times the fare and petrol at "
-        f"Rp{setup['fuel_price']:,.0f} a litre. First: net earnings per working hour, from "
-        f"{_rp(summary['p10_hourly'])} (10th percentile) to {_rp(summary['p90_hourly'])} (90th); "
-        f"{100 * summary['share_hours_losing']:.0f}% of hours lose money. Second: net earnings "
-        f"per month, mean {_rp(summary['mean_monthly'], 1e6, 'million')}, 10th to 90th "
-        f"percentile {_rp(summary['p10_monthly'], 1e6, 'million')} to "
-        f"{_rp(summary['p90_monthly'], 1e6, 'million')}, with the legal floors marked: "
-        f"{wage_text}."
+    return _(
+        "Two histograms from {n_months:,} simulated months of an ojol driver working "
+        "{hours} hours a day, {days} days a month, with "
+        "{trips:g} trips in an ordinary hour, trips of {trip_km:g} km, "
+        "a motorcycle doing {km_per_litre:g} km a litre, day-to-day demand noise "
+        "{noise:g}, a {commission:.0f}% commission, surge "
+        "pricing up to {surge:.2f} times the fare and petrol at "
+        "Rp{fuel:,.0f} a litre. First: net earnings per working hour, from "
+        "{p10_hourly} (10th percentile) to {p90_hourly} (90th); "
+        "{losing:.0f}% of hours lose money. Second: net earnings "
+        "per month, mean {mean}, 10th to 90th "
+        "percentile {p10} to {p90}, with the legal floors marked: {wages}."
+    ).format(
+        n_months=n_months,
+        hours=setup["hours_per_day"],
+        days=setup["days_per_month"],
+        trips=setup["trips_per_hour"],
+        trip_km=setup["trip_km"],
+        km_per_litre=setup["km_per_litre"],
+        noise=setup["demand_noise"],
+        commission=100 * setup["commission"],
+        surge=setup["surge_cap"],
+        fuel=setup["fuel_price"],
+        p10_hourly=_rp(summary["p10_hourly"]),
+        p90_hourly=_rp(summary["p90_hourly"]),
+        losing=100 * summary["share_hours_losing"],
+        mean=_rp(summary["mean_monthly"], 1e6, "million"),
+        p10=_rp(summary["p10_monthly"], 1e6, "million"),
+        p90=_rp(summary["p90_monthly"], 1e6, "million"),
+        wages=wage_text,
     )
 
 
@@ -286,12 +330,16 @@ def driver_month_summary(
     wages: dict[str, float], n_months: int = N_MONTHS, seed: int = SEED, **setup
 ) -> str:
     """One sentence for the page to announce: the mean month against the lowest floor."""
-    _, summary, below = driver_month(wages, n_months, seed, **setup)
+    _sim, summary, below = driver_month(wages, n_months, seed, **setup)
     lowest = min(wages, key=wages.get)
-    return (
-        f"Mean month {_rp(summary['mean_monthly'], 1e6, 'million')}, "
-        f"{100 * summary['mean_monthly'] / wages[lowest]:.0f}% of the lowest floor ({lowest}); "
-        f"{100 * below[lowest]:.0f}% of months below it."
+    return _(
+        "Mean month {mean}, {share:.0f}% of the lowest floor ({lowest}); "
+        "{below:.0f}% of months below it."
+    ).format(
+        mean=_rp(summary["mean_monthly"], 1e6, "million"),
+        share=100 * summary["mean_monthly"] / wages[lowest],
+        lowest=lowest,
+        below=100 * below[lowest],
     )
 
 
@@ -316,11 +364,11 @@ def driver_earnings_explorer() -> InteractiveFigure:
     """Interactive: commission, surge pricing, hours and fuel price -> earnings distribution."""
     setup = default_driver_setup()
     return _driver_explorer(
-        "A driver's month: the platform's rules",
+        _("A driver's month: the platform's rules"),
         [
             Control(
                 "commission",
-                "Platform take (commission + fee)",
+                _("Platform take (commission + fee)"),
                 setup["commission"],
                 0.0,
                 0.4,
@@ -331,19 +379,21 @@ def driver_earnings_explorer() -> InteractiveFigure:
             ),
             Control(
                 "surge_cap",
-                "Highest surge multiplier",
+                _("Highest surge multiplier"),
                 setup["surge_cap"],
                 1.0,
                 2.0,
                 0.05,
-                unit="× fare",
-                help="The surge cap: dynamic pricing raises fares in busy hours, up to this "
-                "multiple of the normal fare.",
+                unit=_("× fare"),
+                help=_(
+                    "The surge cap: dynamic pricing raises fares in busy hours, up to this "
+                    "multiple of the normal fare."
+                ),
                 page=(1.0, 1.1, 2.0),
             ),
             Control(
                 "hours_per_day",
-                "Hours worked per day",
+                _("Hours worked per day"),
                 setup["hours_per_day"],
                 4,
                 14,
@@ -352,19 +402,21 @@ def driver_earnings_explorer() -> InteractiveFigure:
             ),
             Control(
                 "fuel_price",
-                "Petrol price",
+                _("Petrol price"),
                 setup["fuel_price"],
                 5000,
                 20000,
                 500,
-                unit="Rp/litre",
+                unit=_("Rp/litre"),
                 page=(5000, 10000, 20000),
             ),
         ],
-        "Simulated months of a Greater Jakarta ojol driver (Zone II fares). Trips, demand and "
-        "costs are assumptions of the book (table ojol_driver_assumptions, mark A); fares, the "
-        "commission rule, petrol and the legal floors (the UMK where one is set, else the UMP) "
-        "come from the data tables.",
+        _(
+            "Simulated months of a Greater Jakarta ojol driver (Zone II fares). Trips, demand "
+            "and costs are assumptions of the book (table ojol_driver_assumptions, mark A); "
+            "fares, the commission rule, petrol and the legal floors (the UMK where one is set, "
+            "else the UMP) come from the data tables."
+        ),
     )
 
 
@@ -373,33 +425,33 @@ def driver_assumptions_explorer() -> InteractiveFigure:
     """Interactive: the model's assumptions (trips, fuel economy, trip length, demand noise)."""
     setup = default_driver_setup()
     return _driver_explorer(
-        "A driver's month: change the book's assumptions",
+        _("A driver's month: change the book's assumptions"),
         [
             Control(
                 "trips_per_hour",
-                "Trips in an ordinary hour",
+                _("Trips in an ordinary hour"),
                 setup["trips_per_hour"],
                 0.3,
                 2.5,
                 0.1,
-                unit="trips",
-                help="An assumption: no public data.",
+                unit=_("trips"),
+                help=_("An assumption: no public data."),
                 page=(0.3, 0.7, 1.0, 1.5, 2.5),
             ),
             Control(
                 "km_per_litre",
-                "Fuel economy",
+                _("Fuel economy"),
                 setup["km_per_litre"],
                 25,
                 70,
                 1,
-                unit="km/litre",
-                help="An assumption: no public data.",
+                unit=_("km/litre"),
+                help=_("An assumption: no public data."),
                 page=(25, 45, 70),
             ),
             Control(
                 "trip_km",
-                "Length of a trip",
+                _("Length of a trip"),
                 setup["trip_km"],
                 2.0,
                 15.0,
@@ -409,18 +461,22 @@ def driver_assumptions_explorer() -> InteractiveFigure:
             ),
             Control(
                 "demand_noise",
-                "Day-to-day swings in demand",
+                _("Day-to-day swings in demand"),
                 setup["demand_noise"],
                 0.0,
                 0.6,
                 0.05,
-                help="0 means every day is ordinary; at 0.25 most days lie within about a "
-                "quarter of the usual demand, above or below.",
+                help=_(
+                    "0 means every day is ordinary; at 0.25 most days lie within about a "
+                    "quarter of the usual demand, above or below."
+                ),
                 page=(0.0, 0.25, 0.6),
             ),
         ],
-        "The same model with the platform's rules fixed at their defaults; the controls are "
-        "assumptions of the book that no public source measures.",
+        _(
+            "The same model with the platform's rules fixed at their defaults; the controls "
+            "are assumptions of the book that no public source measures."
+        ),
     )
 
 
@@ -436,16 +492,18 @@ def plot_hours_needed(table: pd.DataFrame, wages: dict[str, float]) -> Figure:
         color=PALETTE["sky"],
         alpha=0.35,
         lw=0,
-        label="10th–90th percentile of months",
+        label=_("10th–90th percentile of months"),
     )
-    axes.plot(hours, table["mean"] / 1e6, color=PALETTE["blue"], marker="o", ms=4, label="mean")
+    axes.plot(hours, table["mean"] / 1e6, color=PALETTE["blue"], marker="o", ms=4, label=_("mean"))
     for (name, wage), colour in zip(wages.items(), WAGE_COLOURS, strict=False):
         axes.axhline(wage / 1e6, color=colour, lw=2, ls="--", label=name)
     narrow = _narrow()
     axes.set(
-        xlabel="hours worked per day",
-        ylabel="net per month (million Rp)" if narrow else "net earnings per month (million Rp)",
-        title="Longer days against the legal floor",
+        xlabel=_("hours worked per day"),
+        ylabel=_("net per month (million Rp)")
+        if narrow
+        else _("net earnings per month (million Rp)"),
+        title=_("Longer days against the legal floor"),
     )
     axes.set_ylim(0, max(table["p90"].max(), max(wages.values())) / 1e6 * 1.1)
     axes.set_xticks([h for h in (4, 6, 8, 10, 12, 14, 16) if hours.min() <= h <= hours.max()])
@@ -457,14 +515,18 @@ def plot_hours_needed(table: pd.DataFrame, wages: dict[str, float]) -> Figure:
 def hours_needed_alt(table: pd.DataFrame, wages: dict[str, float]) -> str:
     """Alt text for :func:`plot_hours_needed`."""
     means = ", ".join(
-        f"{hours} hours: Rp{value / 1e6:.2f} million" for hours, value in table["mean"].items()
+        _("{hours} hours: Rp{value:.2f} million").format(hours=hours, value=value / 1e6)
+        for hours, value in table["mean"].items()
     )
-    wage_text = "; ".join(f"{name} Rp{wage / 1e6:.2f} million" for name, wage in wages.items())
-    return (
+    wage_text = "; ".join(
+        _("{name} Rp{wage:.2f} million").format(name=name, wage=wage / 1e6)
+        for name, wage in wages.items()
+    )
+    return _(
         "Line chart of a driver's mean net earnings per month against hours worked per day, "
-        f"with a band from the 10th to the 90th percentile. Means: {means}. Dashed lines mark "
-        f"the legal floors for 2025: {wage_text}."
-    )
+        "with a band from the 10th to the 90th percentile. Means: {means}. Dashed lines mark "
+        "the legal floors for 2025: {wages}."
+    ).format(means=means, wages=wage_text)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -477,7 +539,7 @@ def plot_rating_window(cutoff: float, noise: float, window: int, quality: float)
     probs = model.star_probabilities(quality, noise)
     averages, distribution = model.average_rating_distribution(quality, noise, window)
     risk = float(model.deactivation_probability(cutoff, noise, window, quality))
-    mean, _ = model.rating_moments(quality, noise)
+    mean, _spread = model.rating_moments(quality, noise)
     figure = new_figure(2, width=8.5, height=3.8)
     left, right = figure.axes
 
@@ -487,9 +549,9 @@ def plot_rating_window(cutoff: float, noise: float, window: int, quality: float)
     # what the bars count is in the title and the tick labels, not in an x label: the page
     # measures a stacked panel's x label where it would cross the panel below
     left.set(
-        ylabel="% of ratings",
+        ylabel=_("% of ratings"),
         ylim=(0, 112),
-        title=f"Stars from one customer (mean {float(mean):.2f})",
+        title=_("Stars from one customer (mean {mean:.2f})").format(mean=float(mean)),
     )
     left.set_xticks(range(1, 6), [f"{k}★" for k in range(1, 6)])
 
@@ -504,15 +566,21 @@ def plot_rating_window(cutoff: float, noise: float, window: int, quality: float)
         color=PALETTE["vermillion"],
         alpha=0.6,
         lw=0,
-        label=f"deactivated: {_percent(risk)}",
+        label=_("deactivated: {risk}").format(risk=_percent(risk)),
     )
-    right.axvline(cutoff, color=PALETTE["vermillion"], ls="--", lw=1.5, label=f"cut-off {cutoff:g}")
+    right.axvline(
+        cutoff,
+        color=PALETTE["vermillion"],
+        ls="--",
+        lw=1.5,
+        label=_("cut-off {cutoff:g}").format(cutoff=cutoff),
+    )
     low = max(1.0, min(cutoff, float(mean)) - 0.6)
     right.set(
-        xlabel=f"average of the last {window} ratings",
-        ylabel="% chance",
+        xlabel=_("average of the last {window} ratings").format(window=window),
+        ylabel=_("% chance"),
         xlim=(low, 5.02),
-        title="The average the platform checks",
+        title=_("The average the platform checks"),
     )
     right.legend(loc="upper left", fontsize=9)
     # whole-number ticks: no label wider than the panel above, so the y labels line up
@@ -526,24 +594,35 @@ def rating_window_alt(cutoff: float, noise: float, window: int, quality: float) 
     """Alt text for :func:`plot_rating_window`."""
     probs = model.star_probabilities(quality, noise)
     risk = float(model.deactivation_probability(cutoff, noise, window, quality))
-    mean, _ = model.rating_moments(quality, noise)
-    stars = ", ".join(f"{k} stars {100 * p:.0f}%" for k, p in zip(range(1, 6), probs, strict=True))
-    return (
-        f"Two charts for a driver of true quality {quality:g} stars rated with noise {noise:g}. "
-        f"Left: chance of each rating: {stars}; mean {float(mean):.2f} stars. Right: the "
-        f"distribution of the average of the last {window} ratings, with the cut-off at "
-        f"{cutoff:g} marked; the area below it, the chance of deactivation, is {_percent(risk)}."
+    mean, _spread = model.rating_moments(quality, noise)
+    stars = ", ".join(
+        _("{stars} stars {share:.0f}%").format(stars=k, share=100 * p)
+        for k, p in zip(range(1, 6), probs, strict=True)
+    )
+    return _(
+        "Two charts for a driver of true quality {quality:g} stars rated with noise {noise:g}. "
+        "Left: chance of each rating: {stars}; mean {mean:.2f} stars. Right: the "
+        "distribution of the average of the last {window} ratings, with the cut-off at "
+        "{cutoff:g} marked; the area below it, the chance of deactivation, is {risk}."
+    ).format(
+        quality=quality,
+        noise=noise,
+        stars=stars,
+        mean=float(mean),
+        window=window,
+        cutoff=cutoff,
+        risk=_percent(risk),
     )
 
 
 def rating_window_summary(cutoff: float, noise: float, window: int, quality: float) -> str:
     """One sentence for the page to announce: the chance of deactivation at one check."""
     risk = float(model.deactivation_probability(cutoff, noise, window, quality))
-    mean, _ = model.rating_moments(quality, noise)
-    return (
-        f"Average rating {float(mean):.2f}; chance that the last {window} ratings average below "
-        f"{cutoff:g}: {_percent(risk)}."
-    )
+    mean, _spread = model.rating_moments(quality, noise)
+    return _(
+        "Average rating {mean:.2f}; chance that the last {window} ratings average below "
+        "{cutoff:g}: {risk}."
+    ).format(mean=float(mean), window=window, cutoff=cutoff, risk=_percent(risk))
 
 
 def _percent(share: float) -> str:
@@ -551,7 +630,7 @@ def _percent(share: float) -> str:
     if share == 0:
         return "0%"
     if share < 0.001:
-        return "below 0.1%"
+        return _("below 0.1%")
     return f"{100 * share:.1f}%"
 
 
@@ -560,53 +639,55 @@ def rating_window_explorer() -> InteractiveFigure:
     """Interactive: how the cut-off, noise, window and quality set the risk of deactivation."""
     default = rating_defaults()
     return InteractiveFigure(
-        title="Deactivated by the average of recent ratings",
+        title=_("Deactivated by the average of recent ratings"),
         plot=plot_rating_window,
         alt=rating_window_alt,
         summary=rating_window_summary,
-        caption="Illustrative model (assumptions, not a platform's real rule): each customer's "
-        "satisfaction is the driver's quality plus noise, rounded to 1–5 stars.",
+        caption=_(
+            "Illustrative model (assumptions, not a platform's real rule): each customer's "
+            "satisfaction is the driver's quality plus noise, rounded to 1–5 stars."
+        ),
         controls=[
             Control(
                 "cutoff",
-                "Cut-off (lowest allowed average)",
+                _("Cut-off (lowest allowed average)"),
                 default["cutoff"],
                 4.0,
                 4.9,
                 0.05,
-                unit="stars",
+                unit=_("stars"),
                 page=(4.0, 4.6, 4.9),
             ),
             Control(
                 "noise",
-                "Rating noise",
+                _("Rating noise"),
                 default["noise"],
                 0.0,
                 1.5,
                 0.05,
-                unit="stars",
-                help="How much customers' ratings vary for reasons the driver cannot control.",
+                unit=_("stars"),
+                help=_("How much customers' ratings vary for reasons the driver cannot control."),
                 page=(0.0, 0.5, 0.8, 1.5),
             ),
             Control(
                 "window",
-                "Recent ratings averaged",
+                _("Recent ratings averaged"),
                 int(default["window"]),
                 10,
                 500,
                 10,
-                unit="ratings",
-                help="500 is the window reported for Uber; 50 is the book's short window.",
+                unit=_("ratings"),
+                help=_("500 is the window reported for Uber; 50 is the book's short window."),
                 page=(10, 50, 200, 500),
             ),
             Control(
                 "quality",
-                "True quality of the driver",
+                _("True quality of the driver"),
                 default["quality"],
                 4.0,
                 5.0,
                 0.05,
-                unit="stars",
+                unit=_("stars"),
                 page=(4.0, 4.8, 5.0),
             ),
         ],
@@ -647,7 +728,7 @@ def plot_deactivation_map(window: int, quality: float) -> Figure:
         )
         axes.clabel(contours, fmt="%g%%", fontsize=9)
     default = rating_defaults()
-    for name, noise in (("moderate", default["noise"]), ("harsh", default["noise_harsh"])):
+    for name, noise in ((_("moderate"), default["noise"]), (_("harsh"), default["noise_harsh"])):
         axes.plot(default["cutoff"], noise, "o", color=PALETTE["orange"], ms=7, mec="white")
         axes.annotate(
             name,
@@ -661,15 +742,17 @@ def plot_deactivation_map(window: int, quality: float) -> Figure:
         )
     narrow = _narrow()
     axes.set(
-        xlabel="cut-off (lowest allowed average)"
+        xlabel=_("cut-off (lowest allowed average)")
         if narrow
-        else "cut-off: lowest allowed average rating (stars)",
-        ylabel="rating noise (stars)",
-        title=f"Chance of deactivation, last {window} ratings, quality {quality:g}",
+        else _("cut-off: lowest allowed average rating (stars)"),
+        ylabel=_("rating noise (stars)"),
+        title=_("Chance of deactivation, last {window} ratings, quality {quality:g}").format(
+            window=window, quality=quality
+        ),
     )
     _ticks_inside(axes)
     colorbar = figure.colorbar(image, ax=axes)
-    colorbar.set_label("% chance" if narrow else "% chance of deactivation")
+    colorbar.set_label(_("% chance") if narrow else _("% chance of deactivation"))
     return figure
 
 
@@ -680,17 +763,30 @@ def deactivation_map_alt(window: int, quality: float) -> str:
     noise_index = int(np.argmin(np.abs(NOISE_GRID - default["noise"])))
     harsh_index = int(np.argmin(np.abs(NOISE_GRID - default["noise_harsh"])))
     cut_index = int(np.argmin(np.abs(CUTOFF_GRID - default["cutoff"])))
-    return (
-        f"Heat map of the chance that a driver of true quality {quality:g} stars is deactivated "
-        f"after {window} ratings, with the cut-off from {CUTOFF_GRID[0]:g} to "
-        f"{CUTOFF_GRID[-1]:g} stars on the horizontal axis and rating noise from 0 to "
-        f"{NOISE_GRID[-1]:g} stars on the vertical axis. Chances range from {risk.min():.0f}% "
-        f"to {risk.max():.0f}%, rising with both. With no noise the chance is "
-        f"{risk[0, cut_index]:.0f}% at a cut-off of {CUTOFF_GRID[cut_index]:g}; with noise "
-        f"{NOISE_GRID[noise_index]:g} (the book's moderate case, marked) it is "
-        f"{_percent(risk[noise_index, cut_index] / 100)}, and with noise "
-        f"{NOISE_GRID[harsh_index]:g} (the harsh case, marked) "
-        f"{_percent(risk[harsh_index, cut_index] / 100)}."
+    return _(
+        "Heat map of the chance that a driver of true quality {quality:g} stars is deactivated "
+        "after {window} ratings, with the cut-off from {cut_low:g} to "
+        "{cut_high:g} stars on the horizontal axis and rating noise from 0 to "
+        "{noise_high:g} stars on the vertical axis. Chances range from {risk_min:.0f}% "
+        "to {risk_max:.0f}%, rising with both. With no noise the chance is "
+        "{risk_none:.0f}% at a cut-off of {cutoff:g}; with noise "
+        "{noise:g} (the book's moderate case, marked) it is "
+        "{risk_moderate}, and with noise "
+        "{noise_harsh:g} (the harsh case, marked) {risk_harsh}."
+    ).format(
+        quality=quality,
+        window=window,
+        cut_low=CUTOFF_GRID[0],
+        cut_high=CUTOFF_GRID[-1],
+        noise_high=NOISE_GRID[-1],
+        risk_min=risk.min(),
+        risk_max=risk.max(),
+        risk_none=risk[0, cut_index],
+        cutoff=CUTOFF_GRID[cut_index],
+        noise=NOISE_GRID[noise_index],
+        risk_moderate=_percent(risk[noise_index, cut_index] / 100),
+        noise_harsh=NOISE_GRID[harsh_index],
+        risk_harsh=_percent(risk[harsh_index, cut_index] / 100),
     )
 
 
@@ -701,10 +797,10 @@ def deactivation_map_summary(window: int, quality: float) -> str:
         _percent(float(model.deactivation_probability(default["cutoff"], noise, window, quality)))
         for noise in (default["noise"], default["noise_harsh"])
     ]
-    return (
-        f"At a cut-off of {default['cutoff']:g}: {risks[0]} with moderate customers, {risks[1]} "
-        f"with harsh customers."
-    )
+    return _(
+        "At a cut-off of {cutoff:g}: {moderate} with moderate customers, {harsh} "
+        "with harsh customers."
+    ).format(cutoff=default["cutoff"], moderate=risks[0], harsh=risks[1])
 
 
 @register
@@ -712,30 +808,30 @@ def deactivation_map_explorer() -> InteractiveFigure:
     """Interactive: deactivation risk over cut-off x noise, for a window and a quality."""
     default = rating_defaults()
     return InteractiveFigure(
-        title="Who is deactivated: cut-off and rating noise",
+        title=_("Who is deactivated: cut-off and rating noise"),
         plot=plot_deactivation_map,
         alt=deactivation_map_alt,
-        caption="Each cell is an exact calculation of the illustrative rating model.",
+        caption=_("Each cell is an exact calculation of the illustrative rating model."),
         controls=[
             Control(
                 "window",
-                "Recent ratings averaged",
+                _("Recent ratings averaged"),
                 int(default["window"]),
                 10,
                 500,
                 10,
-                unit="ratings",
-                help="500 is the window reported for Uber; 50 is the book's short window.",
+                unit=_("ratings"),
+                help=_("500 is the window reported for Uber; 50 is the book's short window."),
                 page=(10, 50, 100, 200, 500),
             ),
             Control(
                 "quality",
-                "True quality of the driver",
+                _("True quality of the driver"),
                 default["quality"],
                 4.0,
                 5.0,
                 0.05,
-                unit="stars",
+                unit=_("stars"),
                 page=(4.0, 4.5, 4.8, 4.9, 5.0),
             ),
         ],
@@ -747,10 +843,10 @@ def _noise_name(noise: float) -> str:
     """``moderate (0.5)``, ``harsh (0.8)`` for the book's two cases, else ``noise 0.6``."""
     default = rating_defaults()
     if noise == default["noise"]:
-        return f"moderate ({noise:g})"
+        return _("moderate ({noise:g})").format(noise=noise)
     if noise == default["noise_harsh"]:
-        return f"harsh ({noise:g})"
-    return f"noise {noise:g}"
+        return _("harsh ({noise:g})").format(noise=noise)
+    return _("noise {noise:g}").format(noise=noise)
 
 
 def plot_rolling_checks(
@@ -781,11 +877,11 @@ def plot_rolling_checks(
         )
         left.plot(steps, 100 * out, color=colour, label=_noise_name(noise))
     left.set(
-        xlabel="trips completed",
-        ylabel="% of drivers deactivated",
+        xlabel=_("trips completed"),
+        ylabel=_("% of drivers deactivated"),
         ylim=(0, 100),
         xlim=(0, trips),
-        title=f"The customers: last {window} ratings",
+        title=_("The customers: last {window} ratings").format(window=window),
     )
     # the upper left stays empty: nobody is checked before the window is full, and the
     # curves rise only later
@@ -797,10 +893,12 @@ def plot_rolling_checks(
         out = model.simulate_rating_checks(
             cutoff, harsh, int(w), quality, trips, n_drivers=n_drivers, seed=seed
         )
-        right.plot(steps, 100 * out, color=colour, label=f"last {w} ratings")
+        right.plot(
+            steps, 100 * out, color=colour, label=_("last {window} ratings").format(window=w)
+        )
         # named at its end: the curves cross the middle of the panel, not its right edge
         right.annotate(
-            f"last {w}",
+            _("last {window}").format(window=w),
             xy=(trips, 100 * out[-1]),
             xytext=(-2, 3),
             textcoords="offset points",
@@ -810,11 +908,11 @@ def plot_rolling_checks(
             color=colour,
         )
     right.set(
-        xlabel="trips completed",
-        ylabel="% of drivers deactivated" if narrow else None,
+        xlabel=_("trips completed"),
+        ylabel=_("% of drivers deactivated") if narrow else None,
         ylim=(0, 100),
         xlim=(0, trips),
-        title=f"The rule: {_noise_name(harsh)} customers",
+        title=_("The rule: {noise} customers").format(noise=_noise_name(harsh)),
     )
     _ticks_inside(right)
     return figure
@@ -842,17 +940,24 @@ def rolling_checks_alt(
         out = model.simulate_rating_checks(
             cutoff, noises[-1], int(w), quality, trips, n_drivers=n_drivers, seed=seed
         )
-        by_window.append(f"last {w} ratings, {_percent(out[-1])}")
-    return (
-        f"Two line charts of the share of {n_drivers:,} simulated careful drivers (true quality "
-        f"{quality:g} stars) deactivated by each trip when the platform checks the average "
-        f"against a cut-off of {cutoff:g} after every trip, from the trip that fills the window. "
-        f"After {trips} trips, first chart, averaging the last {window} ratings, by how strictly "
-        "customers rate: "
-        + "; ".join(by_noise)
-        + f". Second chart, {_noise_name(noises[-1])} customers, by window: "
-        + "; ".join(by_window)
-        + "."
+        by_window.append(
+            _("last {window} ratings, {share}").format(window=w, share=_percent(out[-1]))
+        )
+    return _(
+        "Two line charts of the share of {n_drivers:,} simulated careful drivers (true quality "
+        "{quality:g} stars) deactivated by each trip when the platform checks the average "
+        "against a cut-off of {cutoff:g} after every trip, from the trip that fills the window. "
+        "After {trips} trips, first chart, averaging the last {window} ratings, by how strictly "
+        "customers rate: {by_noise}. Second chart, {harsh} customers, by window: {by_window}."
+    ).format(
+        n_drivers=n_drivers,
+        quality=quality,
+        cutoff=cutoff,
+        trips=trips,
+        window=window,
+        by_noise="; ".join(by_noise),
+        harsh=_noise_name(noises[-1]),
+        by_window="; ".join(by_window),
     )
 
 
@@ -861,12 +966,17 @@ def rolling_checks_alt(
 # ---------------------------------------------------------------------------------------------
 
 INCIDENCE_STAGES = (
-    "before the cap",
-    "cap only (nobody responds)",
-    "+ platform and passengers respond",
-    "+ new driver hours enter",
+    N_("before the cap"),
+    N_("cap only (nobody responds)"),
+    N_("+ platform and passengers respond"),
+    N_("+ new driver hours enter"),
 )
-_STAGE_LABELS = ("before\nthe cap", "cap only", "+ platform,\npassengers", "+ new\ndrivers")
+_STAGE_LABELS = (
+    N_("before\nthe cap"),
+    N_("cap only"),
+    N_("+ platform,\npassengers"),
+    N_("+ new\ndrivers"),
+)
 
 
 def incidence_inputs(zone: str = "Zone II (Greater Jakarta)") -> dict[str, float]:
@@ -918,20 +1028,21 @@ def plot_cap_incidence(
     left.barh(positions, np.array(hourly) / 1000, color=colours)
     for position, value in zip(positions, hourly, strict=True):
         left.text(value / 1000 + 0.2, position, f"{value / 1000:.1f}", va="center", fontsize=9)
-    left.set_yticks(positions, _STAGE_LABELS, fontsize=8)
+    left.set_yticks(positions, [_(label) for label in _STAGE_LABELS], fontsize=8)
     left.set(
-        xlabel="thousand Rp per hour",
+        xlabel=_("thousand Rp per hour"),
         xlim=(0, max(hourly) / 1000 * 1.3),
-        title="Driver's net per hour",
+        title=_("Driver's net per hour"),
     )
     _ticks_inside(left)
     left.grid(axis="y", visible=False)
     changes = {
-        "passenger\nprice": out["passenger_price_change"],
-        "trips": out["trips_ratio"] - 1,
-        "trips per\ndriver-hour": out["trips_per_hour_long_run"] / out["trips_per_hour_before"] - 1,
-        "driver-\nhours": out["driver_hours_ratio"] - 1,
-        "platform\nrevenue": out["platform_revenue_ratio"] - 1,
+        _("passenger\nprice"): out["passenger_price_change"],
+        _("trips"): out["trips_ratio"] - 1,
+        _("trips per\ndriver-hour"): out["trips_per_hour_long_run"] / out["trips_per_hour_before"]
+        - 1,
+        _("driver-\nhours"): out["driver_hours_ratio"] - 1,
+        _("platform\nrevenue"): out["platform_revenue_ratio"] - 1,
     }
     positions = np.arange(len(changes))[::-1]
     values = 100 * np.array(list(changes.values()))
@@ -951,7 +1062,7 @@ def plot_cap_incidence(
             fontsize=9,
         )
     right.set_yticks(positions, list(changes), fontsize=8)
-    right.set(xlabel="% change, long run", xlim=(-75, 55), title="Long-run changes")
+    right.set(xlabel=_("% change, long run"), xlim=(-75, 55), title=_("Long-run changes"))
     right.set_xticks([-50, -25, 0, 25, 50])
     right.grid(axis="y", visible=False)
     return figure
@@ -975,26 +1086,36 @@ def cap_incidence_alt(
         inputs,
     )
     stages = "; ".join(
-        f"{name}: Rp{out[key] / 1000:.1f} thousand"
+        _("{stage}: Rp{value:.1f} thousand").format(stage=_(name), value=out[key] / 1000)
         for name, key in zip(
             INCIDENCE_STAGES,
             ("hourly_before", "hourly_cap_only", "hourly_short_run", "hourly_long_run"),
             strict=True,
         )
     )
-    return (
-        f"Two bar charts for a cap that lowers the platform's take from "
-        f"{100 * inputs['commission_before']:.0f}% to {100 * commission_after:.0f}% of the fare, "
-        f"with the platform recovering {100 * passenger_fee_share:.0f}% of its loss from "
-        f"passengers and {100 * bonus_cut_share:.0f}% of the rest from drivers (smaller "
-        f"bonuses or new fees), a "
-        f"demand elasticity of {demand_elasticity:g} and {100 * entry_share:.0f}% of the change "
-        f"in hourly earnings undone by new driver hours. First, the driver's net earnings per "
-        f"hour: {stages}. Second, long-run changes: passengers' price "
-        f"{100 * out['passenger_price_change']:+.1f}%, trips "
-        f"{100 * (out['trips_ratio'] - 1):+.1f}%, "
-        f"driver-hours {100 * (out['driver_hours_ratio'] - 1):+.1f}%, platform revenue "
-        f"{100 * (out['platform_revenue_ratio'] - 1):+.1f}%."
+    return _(
+        "Two bar charts for a cap that lowers the platform's take from "
+        "{before:.0f}% to {after:.0f}% of the fare, "
+        "with the platform recovering {fee:.0f}% of its loss from "
+        "passengers and {bonus:.0f}% of the rest from drivers (smaller "
+        "bonuses or new fees), a "
+        "demand elasticity of {elasticity:g} and {entry:.0f}% of the change "
+        "in hourly earnings undone by new driver hours. First, the driver's net earnings per "
+        "hour: {stages}. Second, long-run changes: passengers' price "
+        "{price:+.1f}%, trips {trips:+.1f}%, "
+        "driver-hours {hours:+.1f}%, platform revenue {revenue:+.1f}%."
+    ).format(
+        before=100 * inputs["commission_before"],
+        after=100 * commission_after,
+        fee=100 * passenger_fee_share,
+        bonus=100 * bonus_cut_share,
+        elasticity=demand_elasticity,
+        entry=100 * entry_share,
+        stages=stages,
+        price=100 * out["passenger_price_change"],
+        trips=100 * (out["trips_ratio"] - 1),
+        hours=100 * (out["driver_hours_ratio"] - 1),
+        revenue=100 * (out["platform_revenue_ratio"] - 1),
     )
 
 
@@ -1015,9 +1136,13 @@ def cap_incidence_summary(
         entry_share,
         inputs,
     )
-    return (
-        f"Hourly net: {_rp(out['hourly_before'])} before the cap, {_rp(out['hourly_cap_only'])} "
-        f"if nobody responds, {_rp(out['hourly_long_run'])} in the long run."
+    return _(
+        "Hourly net: {before} before the cap, {cap_only} if nobody responds, {long_run} in the "
+        "long run."
+    ).format(
+        before=_rp(out["hourly_before"]),
+        cap_only=_rp(out["hourly_cap_only"]),
+        long_run=_rp(out["hourly_long_run"]),
     )
 
 
@@ -1028,17 +1153,19 @@ def cap_incidence_explorer() -> InteractiveFigure:
     rules = load("ojol_commission_rules")
     demanded = float(rules.loc[rules["status"] == "demanded", "total_pct"].iloc[0]) / 100
     return InteractiveFigure(
-        title="Who gains from a commission cap?",
+        title=_("Who gains from a commission cap?"),
         plot=plot_cap_incidence,
         alt=cap_incidence_alt,
-        caption="Steady-state averages of the chapter's simulated Greater Jakarta driver. How "
-        "the platform, passengers and new drivers respond are assumptions of the book "
-        "(table commission_cap_assumptions, mark A); full entry follows Hall, Horton & Knoepfle's "
-        "finding for Uber fare changes in the United States.",
+        caption=_(
+            "Steady-state averages of the chapter's simulated Greater Jakarta driver. How "
+            "the platform, passengers and new drivers respond are assumptions of the book "
+            "(table commission_cap_assumptions, mark A); full entry follows Hall, Horton & "
+            "Knoepfle's finding for Uber fare changes in the United States."
+        ),
         controls=[
             Control(
                 "commission_after",
-                "Platform take after the cap",
+                _("Platform take after the cap"),
                 demanded,
                 0.0,
                 0.2,
@@ -1049,7 +1176,7 @@ def cap_incidence_explorer() -> InteractiveFigure:
             ),
             Control(
                 "passenger_fee_share",
-                "Loss recovered from passengers",
+                _("Loss recovered from passengers"),
                 default["passenger_fee_share"],
                 0.0,
                 1.0,
@@ -1060,26 +1187,26 @@ def cap_incidence_explorer() -> InteractiveFigure:
             ),
             Control(
                 "bonus_cut_share",
-                "Rest recovered from drivers",
+                _("Rest recovered from drivers"),
                 default["bonus_cut_share"],
                 0.0,
                 1.0,
                 0.05,
                 unit="%",
                 scale=100,
-                help="By paying smaller bonuses, or by new fees on drivers where it pays none.",
+                help=_("By paying smaller bonuses, or by new fees on drivers where it pays none."),
                 page=(0.0, 0.5, 1.0),
             ),
             Control(
                 "entry_share",
-                "Gain undone by new driver hours",
+                _("Gain undone by new driver hours"),
                 default["entry_share"],
                 0.0,
                 1.0,
                 0.05,
                 unit="%",
                 scale=100,
-                help="100%: drivers enter until hourly earnings are back where they were.",
+                help=_("100%: drivers enter until hourly earnings are back where they were."),
                 page=(0.0, 0.5, 1.0),
             ),
         ],
@@ -1114,10 +1241,10 @@ def plot_driver_estimates(estimates: pd.DataFrame, enrolled: float) -> Figure:
     shares = enrolment_shares(estimates, enrolled)
     figure = new_figure(2, width=8.5, height=3.8)
     left, right = figure.axes
-    names = [f"{row.year}\n{row.label}" for row in estimates.itertuples()]
+    names = [f"{row.year}\n" + _(row.label) for row in estimates.itertuples()]
     positions = np.arange(len(estimates))
-    left.bar(positions, estimates["high_million"], color=PALETTE["sky"], label="upper end")
-    left.bar(positions, estimates["low_million"], color=PALETTE["blue"], label="lower end")
+    left.bar(positions, estimates["high_million"], color=PALETTE["sky"], label=_("upper end"))
+    left.bar(positions, estimates["low_million"], color=PALETTE["blue"], label=_("lower end"))
     for i, row in enumerate(estimates.itertuples()):
         text = (
             f"{row.low_million:g}–{row.high_million:g}"
@@ -1126,7 +1253,7 @@ def plot_driver_estimates(estimates: pd.DataFrame, enrolled: float) -> Figure:
         )
         left.text(i, row.high_million + 0.15, text, ha="center", fontsize=9)
     left.set_xticks(positions, names, fontsize=9)
-    left.set(ylabel="million drivers", title="Published counts of ojol drivers")
+    left.set(ylabel=_("million drivers"), title=_("Published counts of ojol drivers"))
     left.set_ylim(0, estimates["high_million"].max() * 1.25)
     left.grid(axis="x", visible=False)
     left.set_yticks([0, 2, 4, 6, 8])
@@ -1137,11 +1264,13 @@ def plot_driver_estimates(estimates: pd.DataFrame, enrolled: float) -> Figure:
     right.barh(positions, shares["enrolled_pct"], color=PALETTE["green"])
     for position, value in zip(positions, shares["enrolled_pct"], strict=True):
         right.text(value + 0.3, position, f"{value:.1f}%", va="center", fontsize=9)
-    right.set_yticks(positions, [f"{v:g} million" for v in shares["drivers_million"]])
+    right.set_yticks(
+        positions, [_("{count:g} million").format(count=v) for v in shares["drivers_million"]]
+    )
     right.set(
-        xlabel="% enrolled in BPJS" if _narrow() else "% enrolled in BPJS Ketenagakerjaan",
+        xlabel=_("% enrolled in BPJS") if _narrow() else _("% enrolled in BPJS Ketenagakerjaan"),
         xlim=(0, shares["enrolled_pct"].max() * 1.3),
-        title=f"{enrolled:,.0f} enrolled drivers are…",
+        title=_("{enrolled:,.0f} enrolled drivers are…").format(enrolled=enrolled),
     )
     right.grid(axis="y", visible=False)
     _ticks_inside(right)
@@ -1152,17 +1281,27 @@ def driver_estimates_alt(estimates: pd.DataFrame, enrolled: float) -> str:
     """Alt text for :func:`plot_driver_estimates`."""
     shares = enrolment_shares(estimates, enrolled)
     counts = "; ".join(
-        f"{row.year}: {row.low_million:g}"
-        + (f" to {row.high_million:g}" if row.high_million != row.low_million else "")
-        + f" million ({row.kind}: {row.estimated_by})"
+        (
+            _("{year}: {low:g} to {high:g} million ({kind}: {source})")
+            if row.high_million != row.low_million
+            else _("{year}: {low:g} million ({kind}: {source})")
+        ).format(
+            year=row.year,
+            low=row.low_million,
+            high=row.high_million,
+            kind=_(row.kind),
+            source=_(row.estimated_by),
+        )
         for row in estimates.itertuples()
     )
     implied = "; ".join(
-        f"{row.drivers_million:g} million drivers: {row.enrolled_pct:.1f}%"
+        _("{count:g} million drivers: {share:.1f}%").format(
+            count=row.drivers_million, share=row.enrolled_pct
+        )
         for row in shares.itertuples()
     )
-    return (
-        f"Two bar charts. First: published counts of ojol drivers: {counts}. "
-        f"Second: the share of drivers enrolled in social insurance implied by "
-        f"{enrolled:,.0f} enrolled drivers under each count: {implied}."
-    )
+    return _(
+        "Two bar charts. First: published counts of ojol drivers: {counts}. "
+        "Second: the share of drivers enrolled in social insurance implied by "
+        "{enrolled:,.0f} enrolled drivers under each count: {implied}."
+    ).format(counts=counts, enrolled=enrolled, implied=implied)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, reduce
 
 import numpy as np
 import pandas as pd
@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from aicap.data import load
+from aicap.i18n import N_, _
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import introduction as model
 from aicap.style import PALETTE, current_layout, new_figure
@@ -62,7 +63,7 @@ def plot_source_map(sources: pd.DataFrame) -> Figure:
         column, row = row, column
     main = (sources["role"] == "main").to_numpy()
     size = 130 if narrow else 260
-    axes.scatter(column[main], row[main], s=size, color=PALETTE["blue"], label="starts from it")
+    axes.scatter(column[main], row[main], s=size, color=PALETTE["blue"], label=_("starts from it"))
     axes.scatter(
         column[~main],
         row[~main],
@@ -70,22 +71,24 @@ def plot_source_map(sources: pd.DataFrame) -> Figure:
         facecolors="white",
         edgecolors=PALETTE["blue"],
         linewidths=2,
-        label="draws on part of it",
+        label=_("draws on part of it"),
     )
     if narrow:
-        columns = [_chapter_label(topic) for topic in topics]
-        rows = [short_label(label) for label in documents]
+        columns = [_chapter_label(_(topic)) for topic in topics]
+        rows = [short_label(_(label)) for label in documents]
         axes.set_xticks(np.arange(len(columns)), columns, rotation=90, fontsize=9)
     else:
         columns = documents
-        rows = topics
+        rows = [_(topic) for topic in topics]
         axes.set_xticks(
-            np.arange(len(columns)), [_document_label(label) for label in columns], fontsize=9
+            np.arange(len(columns)), [_document_label(_(label)) for label in columns], fontsize=9
         )
     axes.set_yticks(np.arange(len(rows)), rows, fontsize=9 if narrow else 10)
     axes.set_xlim(-0.6, len(columns) - 0.4)
     axes.set_ylim(len(rows) - 0.4, -0.6)
-    axes.set_title("Sources by chapter" if narrow else "Which source document feeds which chapter")
+    axes.set_title(
+        _("Sources by chapter") if narrow else _("Which source document feeds which chapter")
+    )
     figure.legend(
         loc="outside lower center",
         ncols=1 if narrow else 2,
@@ -99,17 +102,24 @@ def plot_source_map(sources: pd.DataFrame) -> Figure:
 
 def source_map_alt(sources: pd.DataFrame) -> str:
     """Alt text for :func:`plot_source_map`, listing each chapter's documents."""
-    topics, _ = _layout(sources)
+    topics, _documents = _layout(sources)
     parts = []
     for topic in topics:
         rows = sources[sources["topic"] == topic]
-        main = ", ".join(rows.loc[rows["role"] == "main", "source_label"])
-        extra = ", ".join(rows.loc[rows["role"] == "supporting", "source_label"])
-        parts.append(f"{topic}: starts from {main}" + (f", draws on {extra}" if extra else ""))
-    return (
-        f"Dot grid pairing each of the book's {len(topics)} chapters with the source documents "
-        "it uses, in reading order. " + "; ".join(parts) + "."
-    )
+        main = ", ".join(_(label) for label in rows.loc[rows["role"] == "main", "source_label"])
+        extra = ", ".join(
+            _(label) for label in rows.loc[rows["role"] == "supporting", "source_label"]
+        )
+        if extra:
+            part = _("{chapter}: starts from {main}, draws on {extra}")
+        else:
+            part = _("{chapter}: starts from {main}")
+        parts.append(part.format(chapter=_(topic), main=main, extra=extra))
+    opening = _(
+        "Dot grid pairing each of the book's {count} chapters with the source documents it "
+        "uses, in reading order."
+    ).format(count=len(topics))
+    return f"{opening} {'; '.join(parts)}."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -119,9 +129,9 @@ def source_map_alt(sources: pd.DataFrame) -> str:
 #: The IMF rows of ``ai_exposure_estimates`` drawn as reference lines, and their names.
 IMF_STUDY = "IMF (Cazzaniga et al.)"
 IMF_SCOPES = {
-    "World": ("the world", "world"),
-    "Emerging markets": ("emerging markets", "emerging"),
-    "Advanced economies": ("advanced economies", "advanced"),
+    "World": (N_("the world"), N_("world")),
+    "Emerging markets": (N_("emerging markets"), N_("emerging")),
+    "Advanced economies": (N_("advanced economies"), N_("advanced")),
 }
 #: Line styles of the reference lines, lowest share first.
 IMF_STYLES = (
@@ -161,9 +171,10 @@ def job_mix() -> JobMix:
 
 
 @cache
-def imf_references() -> tuple[tuple[float, str, str], ...]:
-    """The IMF's shares of jobs exposed to AI (percent), lowest first, with a long and a short
-    name; scopes with the same share share one line ("the world and emerging markets")."""
+def _imf_lines() -> tuple[tuple[float, tuple[str, ...]], ...]:
+    """The IMF's shares of jobs exposed to AI (percent), lowest first, each with its scopes
+    (the ``scope`` column's values); scopes with the same share share one line ("the world
+    and emerging markets")."""
     table = load("ai_exposure_estimates")
     imf = table[table["study"] == IMF_STUDY].set_index("scope")["share_pct"]
     missing = sorted(set(IMF_SCOPES) - set(imf.index))
@@ -171,11 +182,29 @@ def imf_references() -> tuple[tuple[float, str, str], ...]:
         raise ValueError(f"ai_exposure_estimates lacks the IMF rows {missing}")
     lines = []
     for share in sorted({float(imf[scope]) for scope in IMF_SCOPES}):
-        scopes = [scope for scope in IMF_SCOPES if float(imf[scope]) == share]
-        long = " and ".join(IMF_SCOPES[scope][0] for scope in scopes)
-        short = ", ".join(IMF_SCOPES[scope][1] for scope in scopes)
-        lines.append((share, long, short))
+        scopes = tuple(scope for scope in IMF_SCOPES if float(imf[scope]) == share)
+        lines.append((share, scopes))
     return tuple(lines)
+
+
+def _and(texts) -> str:
+    """``a and b`` (``a and b and c``) in the edition's language."""
+    return reduce(
+        lambda first, second: _("{first} and {second}").format(first=first, second=second), texts
+    )
+
+
+def imf_references() -> tuple[tuple[float, str, str], ...]:
+    """The IMF's shares of jobs exposed to AI (percent), lowest first, each with a long and a
+    short name of its scopes, written in the edition's language when it is called."""
+    return tuple(
+        (
+            share,
+            _and(_(IMF_SCOPES[scope][0]) for scope in scopes),
+            ", ".join(_(IMF_SCOPES[scope][1]) for scope in scopes),
+        )
+        for share, scopes in _imf_lines()
+    )
 
 
 def job_mix_numbers(formal_exposure: float = 0.6, informal_exposure: float = 0.2) -> dict:
@@ -196,11 +225,6 @@ def job_mix_numbers(formal_exposure: float = 0.6, informal_exposure: float = 0.2
         "exposed_million": economy * mix.employed_million,
         "references": imf_references(),
     }
-
-
-def _share(value: float) -> str:
-    """A share in percent as the figure writes it: ``36.9%``."""
-    return f"{value:.1f}%"
 
 
 def plot_job_mix(formal_exposure: float = 0.6, informal_exposure: float = 0.2) -> Figure:
@@ -231,31 +255,37 @@ def plot_job_mix(formal_exposure: float = 0.6, informal_exposure: float = 0.2) -
         zorder=4,
         # a white edge, so that the line shows on the dark exposed blocks too
         path_effects=[patheffects.withStroke(linewidth=4.6, foreground="white")],
-        label="all jobs (weighted average)",
+        label=_("all jobs (weighted average)"),
     )
     for (share, long, short), style in zip(numbers["references"], IMF_STYLES, strict=False):
         name = short if narrow else long
-        axes.axhline(share, lw=2, zorder=3, label=f"IMF: {name} ({share:g}%)", **style)
+        label = _("IMF: {scopes} ({share:g}%)").format(scopes=name, share=share)
+        axes.axhline(share, lw=2, zorder=3, label=label, **style)
+    kinds = (_("formal jobs"), _("informal jobs"))
     labels = [
-        f"{kind} jobs\n{_share(width)} of workers\n{exposed:.0f}% exposed"
-        for kind, (_, width, exposed) in zip(("formal", "informal"), blocks, strict=True)
+        "\n".join(
+            (
+                kind,
+                _("{share:.1f}% of workers").format(share=width),
+                _("{share:.0f}% exposed").format(share=exposed),
+            )
+        )
+        for kind, (_left, width, exposed) in zip(kinds, blocks, strict=True)
     ]
     axes.set_xticks([formal / 2, formal + informal / 2], labels, fontsize=9)
     axes.tick_params(axis="x", length=0)
     axes.set_yticks(range(0, 101, 20), [f"{tick}%" for tick in range(0, 101, 20)])
-    axes.set(
-        xlim=(0, 100),
-        ylim=(0, 100),
-        ylabel="jobs exposed to AI",
-        title=f"All jobs: {_share(numbers['economy_pct'])} exposed"
-        if narrow
-        else f"Indonesia, {mix.month} {mix.year}: {_share(numbers['economy_pct'])} of all jobs "
-        "exposed",
-    )
+    if narrow:
+        title = _("All jobs: {share:.1f}% exposed").format(share=numbers["economy_pct"])
+    else:
+        title = _("Indonesia, {month} {year}: {share:.1f}% of all jobs exposed").format(
+            month=_(mix.month), year=mix.year, share=numbers["economy_pct"]
+        )
+    axes.set(xlim=(0, 100), ylim=(0, 100), ylabel=_("jobs exposed to AI"), title=title)
     axes.grid(visible=False)
     handles = [
-        Patch(color=EXPOSED_COLOUR, label="exposed (assumed)"),
-        Patch(color=NOT_EXPOSED_COLOUR, label="not exposed"),
+        Patch(color=EXPOSED_COLOUR, label=_("exposed (assumed)")),
+        Patch(color=NOT_EXPOSED_COLOUR, label=_("not exposed")),
         *axes.get_legend_handles_labels()[0],
     ]
     figure.legend(
@@ -275,8 +305,10 @@ def _compared(value: float, reference: float) -> str:
     """``3.1 points below``, ``equal to`` or ``2.0 points above`` (to one decimal)."""
     gap = round(value - reference, 1)
     if gap == 0:
-        return "equal to"
-    return f"{abs(gap):.1f} points {'above' if gap > 0 else 'below'}"
+        return _("equal to")
+    if gap > 0:
+        return _("{gap:.1f} points above").format(gap=gap)
+    return _("{gap:.1f} points below").format(gap=abs(gap))
 
 
 def job_mix_alt(formal_exposure: float = 0.6, informal_exposure: float = 0.2) -> str:
@@ -284,35 +316,68 @@ def job_mix_alt(formal_exposure: float = 0.6, informal_exposure: float = 0.2) ->
     numbers = job_mix_numbers(formal_exposure, informal_exposure)
     mix = numbers["mix"]
     references = numbers["references"]
-    lines = " and ".join(f"{share:g}% for {long}" for share, long, _ in references)
-    nearest = min(references, key=lambda line: abs(line[0] - numbers["economy_pct"]))
-    return (
-        "Teaching device, not an estimate. Two blocks side by side stand for Indonesia's "
-        f"{mix.employed_million:.1f} million workers in {mix.month} {mix.year}, each as wide as "
-        f"its share of workers: formal jobs {_share(numbers['formal_pct'])}, informal jobs "
-        f"{_share(numbers['informal_pct'])}. Each block is shaded up to the share of its jobs "
-        f"exposed to AI, set by the reader as an assumption: "
-        f"{numbers['formal_exposure_pct']:.0f}% of formal jobs and "
-        f"{numbers['informal_exposure_pct']:.0f}% of informal jobs, which are "
-        f"{_share(numbers['formal_part_pct'])} and {_share(numbers['informal_part_pct'])} of all "
-        f"workers. A black line marks their sum, the weighted average: "
-        f"{_share(numbers['economy_pct'])} of all jobs exposed, about "
-        f"{numbers['exposed_million']:.1f} million workers. Broken reference lines mark the "
-        f"IMF's shares of jobs exposed, {lines}; the line for all jobs is "
-        f"{_compared(numbers['economy_pct'], nearest[0])} the IMF's {nearest[0]:g}% for "
-        f"{nearest[1]}."
+    lines = reduce(
+        lambda earlier, line: _("{earlier} and {line}").format(earlier=earlier, line=line),
+        (
+            _("{share:g}% for {scopes}").format(share=share, scopes=long)
+            for share, long, _short in references
+        ),
     )
+    nearest = min(references, key=lambda line: abs(line[0] - numbers["economy_pct"]))
+    sentences = (
+        _("Teaching device, not an estimate."),
+        _(
+            "Two blocks side by side stand for Indonesia's {workers:.1f} million workers in "
+            "{month} {year}, each as wide as its share of workers: formal jobs {formal:.1f}%, "
+            "informal jobs {informal:.1f}%."
+        ).format(
+            workers=mix.employed_million,
+            month=_(mix.month),
+            year=mix.year,
+            formal=numbers["formal_pct"],
+            informal=numbers["informal_pct"],
+        ),
+        _(
+            "Each block is shaded up to the share of its jobs exposed to AI, set by the reader "
+            "as an assumption: {formal_exposure:.0f}% of formal jobs and "
+            "{informal_exposure:.0f}% of informal jobs, which are {formal_part:.1f}% and "
+            "{informal_part:.1f}% of all workers."
+        ).format(
+            formal_exposure=numbers["formal_exposure_pct"],
+            informal_exposure=numbers["informal_exposure_pct"],
+            formal_part=numbers["formal_part_pct"],
+            informal_part=numbers["informal_part_pct"],
+        ),
+        _(
+            "A black line marks their sum, the weighted average: {economy:.1f}% of all jobs "
+            "exposed, about {exposed:.1f} million workers."
+        ).format(economy=numbers["economy_pct"], exposed=numbers["exposed_million"]),
+        _(
+            "Broken reference lines mark the IMF's shares of jobs exposed, {lines}; the line "
+            "for all jobs is {compared} the IMF's {share:g}% for {scopes}."
+        ).format(
+            lines=lines,
+            compared=_compared(numbers["economy_pct"], nearest[0]),
+            share=nearest[0],
+            scopes=nearest[1],
+        ),
+    )
+    return " ".join(sentences)
 
 
 def job_mix_summary(formal_exposure: float = 0.6, informal_exposure: float = 0.2) -> str:
     """One sentence for the page to announce after a move: the share of all jobs exposed."""
     numbers = job_mix_numbers(formal_exposure, informal_exposure)
-    return (
-        f"{_share(numbers['economy_pct'])} of all jobs exposed: "
-        f"{numbers['formal_exposure_pct']:.0f}% of formal jobs "
-        f"({_share(numbers['formal_pct'])} of workers) and "
-        f"{numbers['informal_exposure_pct']:.0f}% of informal jobs "
-        f"({_share(numbers['informal_pct'])}), weighted by their shares of workers."
+    return _(
+        "{economy:.1f}% of all jobs exposed: {formal_exposure:.0f}% of formal jobs "
+        "({formal:.1f}% of workers) and {informal_exposure:.0f}% of informal jobs "
+        "({informal:.1f}%), weighted by their shares of workers."
+    ).format(
+        economy=numbers["economy_pct"],
+        formal_exposure=numbers["formal_exposure_pct"],
+        formal=numbers["formal_pct"],
+        informal_exposure=numbers["informal_exposure_pct"],
+        informal=numbers["informal_pct"],
     )
 
 
@@ -325,20 +390,22 @@ def job_mix_explorer() -> InteractiveFigure:
     """Interactive: the share of all jobs exposed to AI as a weighted average over the job mix."""
     mix = job_mix()
     return InteractiveFigure(
-        title="Why the headline share of jobs exposed to AI depends on the mix of jobs",
+        title=_("Why the headline share of jobs exposed to AI depends on the mix of jobs"),
         plot=plot_job_mix,
         alt=job_mix_alt,
         summary=job_mix_summary,
-        caption="Teaching device, not an estimate. Widths: Indonesia's workers in formal and "
-        f"informal jobs, BPS Sakernas, {mix.month} {mix.year} (mark S). Heights: the share of "
-        "each kind of job exposed to AI, which you set; the chapter's setting is the book's "
-        "assumption (mark A). Lines: the IMF's shares of jobs exposed to AI (world and "
-        "advanced economies mark P, emerging markets mark S). Exposed means that AI could do "
-        "some of a job's tasks; it may help the worker or replace them.",
+        caption=_(
+            "Teaching device, not an estimate. Widths: Indonesia's workers in formal and "
+            "informal jobs, BPS Sakernas, {month} {year} (mark S). Heights: the share of each "
+            "kind of job exposed to AI, which you set; the chapter's setting is the book's "
+            "assumption (mark A). Lines: the IMF's shares of jobs exposed to AI (world and "
+            "advanced economies mark P, emerging markets mark S). Exposed means that AI could "
+            "do some of a job's tasks; it may help the worker or replace them."
+        ).format(month=_(mix.month), year=mix.year),
         controls=[
             Control(
                 "formal_exposure",
-                "Formal jobs exposed to AI (assumed)",
+                _("Formal jobs exposed to AI (assumed)"),
                 0.6,
                 0.0,
                 1.0,
@@ -346,12 +413,14 @@ def job_mix_explorer() -> InteractiveFigure:
                 unit="%",
                 scale=100,
                 page=EXPOSURE_POSITIONS,
-                help="An assumption: the share of formal jobs (employees, and employers with "
-                "permanent workers) with tasks that AI could do.",
+                help=_(
+                    "An assumption: the share of formal jobs (employees, and employers with "
+                    "permanent workers) with tasks that AI could do."
+                ),
             ),
             Control(
                 "informal_exposure",
-                "Informal jobs exposed to AI (assumed)",
+                _("Informal jobs exposed to AI (assumed)"),
                 0.2,
                 0.0,
                 1.0,
@@ -359,8 +428,10 @@ def job_mix_explorer() -> InteractiveFigure:
                 unit="%",
                 scale=100,
                 page=EXPOSURE_POSITIONS,
-                help="An assumption: the share of informal jobs (own-account, casual and family "
-                "work) with tasks that AI could do.",
+                help=_(
+                    "An assumption: the share of informal jobs (own-account, casual and family "
+                    "work) with tasks that AI could do."
+                ),
             ),
         ],
     )

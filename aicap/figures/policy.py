@@ -17,11 +17,13 @@ from matplotlib.ticker import FuncFormatter, NullFormatter
 from matplotlib.transforms import offset_copy
 
 from aicap.data import load
+from aicap.i18n import N_, _
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import policy as model
 from aicap.style import PALETTE, current_layout, log_scale, new_figure
 
-COUNTRIES = ("Indonesia", "Finland", "United States")
+#: The calculator's countries (their names as the data write them; translated where shown).
+COUNTRIES = (N_("Indonesia"), N_("Finland"), N_("United States"))
 #: Grids the calculator draws its curves on (percent).
 COVERAGE_GRID = np.linspace(0.0, 100.0, 101)
 BASE_GRID = np.geomspace(0.1, 60.0, 120)
@@ -32,11 +34,11 @@ BASE_COLOURS = {
 }
 #: The bases' names on a phone.
 BASE_SHORT = {
-    "formal wages (payroll)": "payroll",
-    "profits of AI-exposed firms": "AI profits",
-    "spending on compute": "compute",
+    "formal wages (payroll)": N_("payroll"),
+    "profits of AI-exposed firms": N_("AI profits"),
+    "spending on compute": N_("compute"),
 }
-SHORT_COUNTRY = {"Indonesia": "Indonesia", "Finland": "Finland", "United States": "US"}
+SHORT_COUNTRY = {"Indonesia": N_("Indonesia"), "Finland": N_("Finland"), "United States": N_("US")}
 
 
 def _narrow() -> bool:
@@ -204,9 +206,9 @@ def plot_calculator(
         figure.get_layout_engine().set(w_pad=6 / 72)
     left, right = figure.axes
 
-    left.plot(COVERAGE_GRID, numbers["curve_pct"], color=PALETTE["blue"], label="cost of scheme")
+    left.plot(COVERAGE_GRID, numbers["curve_pct"], color=PALETTE["blue"], label=_("cost of scheme"))
     left.plot(
-        [coverage_pct], [numbers["cost_pct"]], "o", color=PALETTE["blue"], ms=8, label="chosen"
+        [coverage_pct], [numbers["cost_pct"]], "o", color=PALETTE["blue"], ms=8, label=_("chosen")
     )
     top = numbers["curve_pct"].max()
     if chosen.tax_ratio is not None:
@@ -215,15 +217,17 @@ def plot_calculator(
             color=PALETTE["orange"],
             ls="--",
             lw=1.8,
-            label=f"all taxes today ({100 * chosen.tax_ratio:g}%)",
+            label=_("all taxes today ({ratio:g}%)").format(ratio=100 * chosen.tax_ratio),
         )
         top = max(top, 100 * chosen.tax_ratio)
     else:  # the same legend at every setting, so that a redraw can keep the layout
-        left.plot([], [], color=PALETTE["orange"], ls="--", lw=1.8, label="all taxes: no figure")
+        left.plot([], [], color=PALETTE["orange"], ls="--", lw=1.8, label=_("all taxes: no figure"))
     left.set(
-        xlabel="people covered (% of population)",
-        ylabel="yearly cost (% of GDP)",
-        title=f"{SHORT_COUNTRY[country]}: {_money(monthly_amount_usd, 'USD')} a month",
+        xlabel=_("people covered (% of population)"),
+        ylabel=_("yearly cost (% of GDP)"),
+        title=_("{country}: {amount} a month").format(
+            country=_(SHORT_COUNTRY[country]), amount=_money(monthly_amount_usd, "USD")
+        ),
         xlim=(0, 100),
         ylim=(0, 1.3 * top),
     )
@@ -237,7 +241,9 @@ def plot_calculator(
             "D",
             color=BASE_COLOURS[row.base],
             ms=7,
-            label=f"{BASE_SHORT[row.base]}, assumed {row.share_of_gdp_pct:g}%",
+            label=_("{base}, assumed {share:g}%").format(
+                base=_(BASE_SHORT[row.base]), share=row.share_of_gdp_pct
+            ),
         )
     right.plot(
         [base_share_pct],
@@ -248,16 +254,16 @@ def plot_calculator(
         mew=2,
         ms=12,
         zorder=5,
-        label=f"chosen base: {base_share_pct:g}%",
+        label=_("chosen base: {share:g}%").format(share=base_share_pct),
     )
-    right.axhline(100, color=PALETTE["grey"], ls=":", lw=1.5, label="100%: the whole base")
+    right.axhline(100, color=PALETTE["grey"], ls=":", lw=1.5, label=_("100%: the whole base"))
     log_scale(right, "x")
     log_scale(right, "y")
     right.yaxis.set_major_formatter(FuncFormatter(_tick_pct))
     right.set(
-        xlabel="tax base (% of GDP, log scale)",
-        ylabel="tax rate needed (% of base)",
-        title=f"Raising {_pct(numbers['cost_pct'])} of GDP",
+        xlabel=_("tax base (% of GDP, log scale)"),
+        ylabel=_("tax rate needed (% of base)"),
+        title=_("Raising {cost} of GDP").format(cost=_pct(numbers["cost_pct"])),
     )
     _legend(right, loc="upper right", frameon=True, framealpha=0.9, edgecolor="white")
     _ticks_inside(left, right)
@@ -274,26 +280,40 @@ def calculator_alt(
     numbers = calculator_numbers(country, monthly_amount_usd, coverage_pct, base_share_pct)
     chosen = numbers["preset"]
     local = (
-        f" (about {_money(numbers['amount_local'], chosen.currency)})"
+        _(" (about {amount})").format(amount=_money(numbers["amount_local"], chosen.currency))
         if chosen.currency != "USD"
         else ""
     )
     tax = (
-        f", against all tax revenue today of {100 * chosen.tax_ratio:g}% of GDP"
+        _(", against all tax revenue today of {ratio:g}% of GDP").format(
+            ratio=100 * chosen.tax_ratio
+        )
         if chosen.tax_ratio is not None
         else ""
     )
     bases = "; ".join(
-        f"{row.base}, assumed {row.share_of_gdp_pct:g}% of GDP: {_pct(row.rate_pct)}"
+        _("{base}, assumed {share:g}% of GDP: {rate}").format(
+            base=_(row.base), share=row.share_of_gdp_pct, rate=_pct(row.rate_pct)
+        )
         for row in numbers["bases"].itertuples()
     )
-    return (
-        f"Two charts for {country}. Paying US${monthly_amount_usd:g} a month{local} to "
-        f"{coverage_pct:g}% of {chosen.population / 1e6:,.1f} million people costs "
-        f"{_pct(numbers['cost_pct'])} of GDP a year{tax}; the first chart shows the cost rising "
-        f"in a straight line with the share of people covered. The second chart shows the tax "
-        f"rate needed to raise that sum: {_pct(numbers['rate_pct'])} of a base worth "
-        f"{base_share_pct:g}% of GDP, and on the book's assumed bases: {bases}."
+    return _(
+        "Two charts for {country}. Paying US${amount:g} a month{local} to {coverage:g}% of "
+        "{population:,.1f} million people costs {cost} of GDP a year{tax}; the first chart "
+        "shows the cost rising in a straight line with the share of people covered. The second "
+        "chart shows the tax rate needed to raise that sum: {rate} of a base worth {base:g}% of "
+        "GDP, and on the book's assumed bases: {bases}."
+    ).format(
+        country=_(country),
+        amount=monthly_amount_usd,
+        local=local,
+        coverage=coverage_pct,
+        population=chosen.population / 1e6,
+        cost=_pct(numbers["cost_pct"]),
+        tax=tax,
+        rate=_pct(numbers["rate_pct"]),
+        base=base_share_pct,
+        bases=bases,
     )
 
 
@@ -305,10 +325,16 @@ def calculator_summary(
 ) -> str:
     """One sentence for the page to announce after a move: the cost and the tax it needs."""
     numbers = calculator_numbers(country, monthly_amount_usd, coverage_pct, base_share_pct)
-    return (
-        f"In {country}, US${monthly_amount_usd:g} a month for {coverage_pct:g}% of people "
-        f"costs {_pct(numbers['cost_pct'])} of GDP: a tax of {_pct(numbers['rate_pct'])} on a "
-        f"base of {base_share_pct:g}% of GDP."
+    return _(
+        "In {country}, US${amount:g} a month for {coverage:g}% of people costs {cost} of GDP: "
+        "a tax of {rate} on a base of {base:g}% of GDP."
+    ).format(
+        country=_(country),
+        amount=monthly_amount_usd,
+        coverage=coverage_pct,
+        cost=_pct(numbers["cost_pct"]),
+        rate=_pct(numbers["rate_pct"]),
+        base=base_share_pct,
     )
 
 
@@ -323,54 +349,60 @@ def policy_calculator() -> InteractiveFigure:
     )
     line = float(round(poverty_line_usd()))
     return InteractiveFigure(
-        title="Policy calculator: what a cash transfer costs and the tax it needs",
+        title=_("Policy calculator: what a cash transfer costs and the tax it needs"),
         plot=plot_calculator,
         alt=calculator_alt,
         summary=calculator_summary,
-        caption="Population and GDP: BPS, World Bank, Statistics Finland (data/README.md). "
-        "Indonesian amounts converted at the exchange rate implied by BPS's GDP per person. "
-        "Tax bases are the book's assumptions (diamonds), not measurements.",
+        caption=_(
+            "Population and GDP: BPS, World Bank, Statistics Finland (data/README.md). "
+            "Indonesian amounts converted at the exchange rate implied by BPS's GDP per person. "
+            "Tax bases are the book's assumptions (diamonds), not measurements."
+        ),
         controls=[
             Control(
                 "country",
-                "Country",
+                _("Country"),
                 "Indonesia",
-                options=tuple((name, name) for name in COUNTRIES),
+                options=tuple((_(name), name) for name in COUNTRIES),
             ),
             Control(
                 "monthly_amount_usd",
-                "Payment per person per month",
+                _("Payment per person per month"),
                 line,
                 5.0,
                 1500.0,
                 1.0,
                 unit="US$",
                 page=(5.0, line, 250.0, 500.0, 1500.0),
-                help="Converted to the local currency at market exchange rates. The default is "
-                "Indonesia's poverty line.",
+                help=_(
+                    "Converted to the local currency at market exchange rates. The default is "
+                    "Indonesia's poverty line."
+                ),
             ),
             Control(
                 "coverage_pct",
-                "People covered",
+                _("People covered"),
                 100.0,
                 3.0,
                 100.0,
                 1.0,
-                unit="% of population",
+                unit=_("% of population"),
                 page=(3.0, 50.0, 100.0),
-                help="100% is a universal basic income; a few percent is a targeted scheme "
-                "such as transition insurance.",
+                help=_(
+                    "100% is a universal basic income; a few percent is a targeted scheme "
+                    "such as transition insurance."
+                ),
             ),
             Control(
                 "base_share_pct",
-                "Size of the tax base",
+                _("Size of the tax base"),
                 payroll,
                 2.0,
                 60.0,
                 1.0,
-                unit="% of GDP",
+                unit=_("% of GDP"),
                 page=(2.0, payroll, 60.0),
-                help="An assumption: how large the thing you tax is, relative to the economy.",
+                help=_("An assumption: how large the thing you tax is, relative to the economy."),
             ),
         ],
     )
@@ -426,7 +458,7 @@ def plot_insurance(
         step="mid",
         lw=0,
         color=PALETTE["orange"],
-        label="paid to people retraining",
+        label=_("paid to people retraining"),
     )
     left.fill_between(
         path.index,
@@ -435,17 +467,22 @@ def plot_insurance(
         step="mid",
         lw=0,
         color=PALETTE["vermillion"],
-        label="paid to people waiting for a job",
+        label=_("paid to people waiting for a job"),
     )
     if wave_years:
         left.axvspan(
-            0.5, wave_years + 0.5, color=PALETTE["sky"], alpha=0.12, lw=0, label="automation wave"
+            0.5,
+            wave_years + 0.5,
+            color=PALETTE["sky"],
+            alpha=0.12,
+            lw=0,
+            label=_("automation wave"),
         )
     top = 100 * path["cost_share_of_gdp"].max()
     left.set(
-        xlabel="year",
-        ylabel="yearly cost (% of GDP)",
-        title="Cost of transition insurance each year",
+        xlabel=_("year"),
+        ylabel=_("yearly cost (% of GDP)"),
+        title=_("Cost of transition insurance each year"),
         xlim=(0, years),
         ylim=(0, max(0.5, 1.3 * top)),
     )
@@ -455,7 +492,7 @@ def plot_insurance(
         handles, labels = left.get_legend_handles_labels()
         figure.legend(handles, labels, loc="outside lower center", ncols=3, fontsize=9)
 
-    right.plot(LAG_GRID, totals, color=PALETTE["blue"], marker="o", ms=4, label="total cost")
+    right.plot(LAG_GRID, totals, color=PALETTE["blue"], marker="o", ms=4, label=_("total cost"))
     chosen = int(np.flatnonzero(LAG_GRID == retraining_lag)[0]) if retraining_lag <= 10 else None
     if chosen is not None:
         right.plot(
@@ -464,14 +501,14 @@ def plot_insurance(
             "o",
             color=PALETTE["black"],
             ms=9,
-            label="chosen retraining time",
+            label=_("chosen retraining time"),
         )
     right.set(
-        xlabel="retraining time (years)",
-        ylabel="total, % of a year's GDP"
+        xlabel=_("retraining time (years)"),
+        ylabel=_("total, % of a year's GDP")
         if narrow
-        else f"total over {years} years (% of a year's GDP)",
-        title="Faster retraining, smaller bill",
+        else _("total over {years} years (% of a year's GDP)").format(years=years),
+        title=_("Faster retraining, smaller bill"),
         xlim=(-0.3, LAG_GRID[-1] + 0.3),
         # at least 100, so that the tick labels have three digits at every setting and the
         # axis label keeps its place when a redraw reuses the first layout
@@ -511,15 +548,28 @@ def insurance_alt(
         years,
     )
     cost = 100 * path["cost_share_of_gdp"]
-    return (
-        f"Two charts. Automation removes {100 * automation_rate:g}% of jobs and new tasks add "
-        f"{100 * reinstatement_rate:g}% each year for {wave_years} years; retraining takes "
-        f"{retraining_lag} years and insurance pays {100 * replacement_rate:g}% of average "
-        f"labour income (labour's share of GDP {100 * labour_share:.1f}%). First chart: the "
-        f"yearly cost peaks at {cost.max():.2f}% of GDP in year {int(cost.idxmax())} and is "
-        f"{cost.iloc[-1]:.2f}% in year {years}. Second chart: the total over {years} years "
-        f"rises from {totals[0]:.1f}% of a year's GDP with no retraining delay to "
-        f"{totals[-1]:.1f}% with a 10-year delay; the chosen setting costs {cost.sum():.1f}%."
+    return _(
+        "Two charts. Automation removes {automation:g}% of jobs and new tasks add "
+        "{reinstatement:g}% each year for {wave} years; retraining takes {lag} years and "
+        "insurance pays {replacement:g}% of average labour income (labour's share of GDP "
+        "{share:.1f}%). First chart: the yearly cost peaks at {peak:.2f}% of GDP in year "
+        "{peak_year} and is {end:.2f}% in year {years}. Second chart: the total over {years} "
+        "years rises from {first:.1f}% of a year's GDP with no retraining delay to {last:.1f}% "
+        "with a 10-year delay; the chosen setting costs {total:.1f}%."
+    ).format(
+        automation=100 * automation_rate,
+        reinstatement=100 * reinstatement_rate,
+        wave=wave_years,
+        lag=retraining_lag,
+        replacement=100 * replacement_rate,
+        share=100 * labour_share,
+        peak=cost.max(),
+        peak_year=int(cost.idxmax()),
+        end=cost.iloc[-1],
+        years=years,
+        first=totals[0],
+        last=totals[-1],
+        total=cost.sum(),
     )
 
 
@@ -544,31 +594,33 @@ def insurance_summary(
     )
     cost = 100 * path["cost_share_of_gdp"]
     end = (
-        f"still {cost.iloc[-1]:.1f}% in year {years}"
+        _("still {cost:.1f}% in year {years}").format(cost=cost.iloc[-1], years=years)
         if cost.iloc[-1] >= 0.05
-        else f"about zero by year {years}"
+        else _("about zero by year {years}").format(years=years)
     )
-    return (
-        f"The insurance costs at most {cost.max():.2f}% of GDP a year and {cost.sum():.1f}% "
-        f"of a year's GDP in all; it is {end}."
-    )
+    return _(
+        "The insurance costs at most {peak:.2f}% of GDP a year and {total:.1f}% of a year's "
+        "GDP in all; it is {end}."
+    ).format(peak=cost.max(), total=cost.sum(), end=end)
 
 
 @register
 def insurance_explorer() -> InteractiveFigure:
     """Interactive: what transition insurance costs, and how retraining speed changes it."""
     return InteractiveFigure(
-        title="Transition insurance during an automation wave",
+        title=_("Transition insurance during an automation wave"),
         plot=plot_insurance,
         alt=insurance_alt,
         summary=insurance_summary,
-        caption="Illustrative model (assumptions, not estimates): the automation race of the "
-        "creative-destruction chapter, with every unemployed worker insured. Labour's share "
-        "of income: ILO, world, 2024.",
+        caption=_(
+            "Illustrative model (assumptions, not estimates): the automation race of the "
+            "creative-destruction chapter, with every unemployed worker insured. Labour's share "
+            "of income: ILO, world, 2024."
+        ),
         controls=[
             Control(
                 "automation_rate",
-                "Jobs automated per year",
+                _("Jobs automated per year"),
                 0.03,
                 0.02,
                 0.04,
@@ -579,7 +631,7 @@ def insurance_explorer() -> InteractiveFigure:
             ),
             Control(
                 "reinstatement_rate",
-                "New jobs from new tasks per year",
+                _("New jobs from new tasks per year"),
                 0.03,
                 0.01,
                 0.04,
@@ -590,17 +642,17 @@ def insurance_explorer() -> InteractiveFigure:
             ),
             Control(
                 "retraining_lag",
-                "Retraining time",
+                _("Retraining time"),
                 2,
                 0,
                 10,
                 1,
-                unit="years",
+                unit=_("years"),
                 page=(0, 1, 2, 5, 10),
             ),
             Control(
                 "replacement_rate",
-                "Benefit (% of average labour income)",
+                _("Benefit (% of average labour income)"),
                 0.6,
                 0.15,
                 1.0,
@@ -624,9 +676,9 @@ SCHEME_COLOURS = {
     "benchmark": PALETTE["orange"],
 }
 SCHEME_KEYS = {
-    "scheme": "costed by the book",
-    "programme": "what Indonesia spends",
-    "benchmark": "budget and taxes",
+    "scheme": N_("costed by the book"),
+    "programme": N_("what Indonesia spends"),
+    "benchmark": N_("budget and taxes"),
 }
 #: Where the bars start on the log axis (% of GDP).
 SCHEME_FLOOR = 0.001
@@ -660,21 +712,23 @@ def plot_scheme_costs(schemes: pd.DataFrame) -> Figure:
     if narrow:
         for position, label in zip(positions, schemes["short_label"], strict=True):
             axes.text(
-                SCHEME_FLOOR * 1.1, position + 0.42, label, va="bottom", ha="left", fontsize=9
+                SCHEME_FLOOR * 1.1, position + 0.42, _(label), va="bottom", ha="left", fontsize=9
             )
         axes.set_yticks([])
         axes.set_ylim(positions[-1] - 0.6, positions[0] + 1.5)
     else:
-        axes.set_yticks(positions, list(schemes["label"]), fontsize=9)
+        axes.set_yticks(positions, [_(label) for label in schemes["label"]], fontsize=9)
     axes.set(
-        xlabel="% of GDP per year (log scale)",
+        xlabel=_("% of GDP per year (log scale)"),
         xlim=(SCHEME_FLOOR, 60),
-        title="Yearly cost (% of GDP)" if narrow else "Indonesia: yearly cost, % of GDP",
+        title=_("Yearly cost (% of GDP)") if narrow else _("Indonesia: yearly cost, % of GDP"),
     )
     ticks = [0.001, 0.01, 0.1, 1, 10]
     axes.set_xticks(ticks, [f"{tick:g}%" for tick in ticks])
     axes.xaxis.set_minor_formatter(NullFormatter())
-    handles = [Patch(color=SCHEME_COLOURS[kind], label=text) for kind, text in SCHEME_KEYS.items()]
+    handles = [
+        Patch(color=SCHEME_COLOURS[kind], label=_(text)) for kind, text in SCHEME_KEYS.items()
+    ]
     if narrow:
         below = offset_copy(axes.transAxes, fig=figure, y=-44, units="points")
         axes.legend(
@@ -696,18 +750,20 @@ def plot_scheme_costs(schemes: pd.DataFrame) -> Figure:
 def scheme_costs_alt(schemes: pd.DataFrame) -> str:
     """Alt text for :func:`plot_scheme_costs`."""
     names = {
-        "scheme": "scheme costed by the book",
-        "programme": "real programme",
-        "benchmark": "budget",
+        "scheme": _("scheme costed by the book"),
+        "programme": _("real programme"),
+        "benchmark": _("budget"),
     }
     items = "; ".join(
-        f"{row.label} ({names[row.kind]}): {_pct(row.pct_of_gdp)} of GDP"
+        _("{label} ({kind}): {cost} of GDP").format(
+            label=_(row.label), kind=names[row.kind], cost=_pct(row.pct_of_gdp)
+        )
         for row in schemes.itertuples()
     )
-    return (
+    return _(
         "Horizontal bar chart, on a log scale, of yearly costs as a share of Indonesia's GDP. "
-        f"{items}."
-    )
+        "{items}."
+    ).format(items=items)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -750,14 +806,14 @@ def plot_jkp_replacement(wages: tuple[float, ...] = (3_000_000.0, 10_000_000.0))
             styles[wage],
             color=colours[rule],
             lw=2,
-            label=f"{rule}, wage Rp{wage / 1e6:g} million",
+            label=_("{rule}, wage Rp{wage:g} million").format(rule=rule, wage=wage / 1e6),
         )
     axes.set(
-        xlabel="months out of work",
-        ylabel="lost wages replaced (%)" if narrow else "share of lost wages replaced (%)",
+        xlabel=_("months out of work"),
+        ylabel=_("lost wages replaced (%)") if narrow else _("share of lost wages replaced (%)"),
         xlim=(1, JKP_MONTHS[-1]),
         ylim=(0, 70),
-        title="What JKP's cash benefit replaces",
+        title=_("What JKP's cash benefit replaces"),
     )
     _legend(axes, ncols=1, loc="upper right")
     _ticks_inside(axes)
@@ -771,14 +827,22 @@ def jkp_alt(wages: tuple[float, ...] = (3_000_000.0, 10_000_000.0)) -> str:
     for rule in model.JKP_RULES:
         for wage in wages:
             parts.append(
-                f"{rule}, wage Rp{wage / 1e6:g} million: {numbers[(rule, wage, 3)]:.0f}% after "
-                f"3 months, {numbers[(rule, wage, 6)]:.0f}% after 6, "
-                f"{numbers[(rule, wage, 12)]:.0f}% after 12 and "
-                f"{numbers[(rule, wage, 24)]:.0f}% after 24"
+                _(
+                    "{rule}, wage Rp{wage:g} million: {after_3:.0f}% after 3 months, "
+                    "{after_6:.0f}% after 6, {after_12:.0f}% after 12 and {after_24:.0f}% "
+                    "after 24"
+                ).format(
+                    rule=rule,
+                    wage=wage / 1e6,
+                    after_3=numbers[(rule, wage, 3)],
+                    after_6=numbers[(rule, wage, 6)],
+                    after_12=numbers[(rule, wage, 12)],
+                    after_24=numbers[(rule, wage, 24)],
+                )
             )
-    return (
+    return _(
         "Line chart of the share of lost wages that JKP's cash benefit replaces, against the "
         "number of months a worker is out of work. Under PP 6/2025 the share is flat for six "
         "months and falls after month 6, when payments stop; under PP 37/2021 it already falls "
-        "from month 4, when the rate drops. " + "; ".join(parts) + "."
-    )
+        "from month 4, when the rate drops. {parts}."
+    ).format(parts="; ".join(parts))

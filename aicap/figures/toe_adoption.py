@@ -12,16 +12,18 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from aicap.data import load
+from aicap.i18n import N_, _
 from aicap.interactive import Control, InteractiveFigure, register
 from aicap.models import toe_adoption as model
 from aicap.style import PALETTE, current_layout, new_figure
 
-#: One colour per TOE dimension (and for reported outcomes), used by every figure here.
+#: One colour per TOE dimension (and for reported outcomes), used by every figure here. The
+#: names are the data's (``dimension`` column); figures show them translated, ``_(name)``.
 DIMENSION_COLOURS = {
-    "Technology": PALETTE["blue"],
-    "Organisation": PALETTE["orange"],
-    "Environment": PALETTE["green"],
-    "Outcome": PALETTE["purple"],
+    N_("Technology"): PALETTE["blue"],
+    N_("Organisation"): PALETTE["orange"],
+    N_("Environment"): PALETTE["green"],
+    N_("Outcome"): PALETTE["purple"],
 }
 #: The chapter's default Bass coefficients, read from the ``bass_coefficients`` table
 #: (Sultan, Farley & Lehmann 1990), so that the number is written down only once.
@@ -79,7 +81,7 @@ def plot_coding_matrix(matrix: pd.DataFrame) -> Figure:
     if narrow:
         labels = list(matrix["theme_code"])
     else:
-        labels = [f"{row.theme_code} {_short(row.theme, 50)}" for row in matrix.itertuples()]
+        labels = [f"{row.theme_code} {_short(_(row.theme), 50)}" for row in matrix.itertuples()]
     axes.set_yticks(range(len(matrix)), labels, fontsize=9)
     axes.set_xticks(range(len(codes)), codes, fontsize=9)
     axes.xaxis.tick_top()
@@ -98,11 +100,11 @@ def plot_coding_matrix(matrix: pd.DataFrame) -> Figure:
     axes.set_xlim(-0.5, len(codes) + 0.6)
     for spine in axes.spines.values():
         spine.set_visible(False)
-    handles = [Patch(color=colour, label=name) for name, colour in DIMENSION_COLOURS.items()]
-    handles.append(Patch(facecolor=NOT_CODED, edgecolor="#bbbbbb", label="not attributed"))
+    handles = [Patch(color=colour, label=_(name)) for name, colour in DIMENSION_COLOURS.items()]
+    handles.append(Patch(facecolor=NOT_CODED, edgecolor="#bbbbbb", label=_("not attributed")))
     figure.legend(handles=handles, loc="outside lower center", ncols=2 if narrow else 5, fontsize=9)
     # above the column labels on top (the book's titles sit at a fixed height: aicap.style)
-    title = "Who said what" if narrow else "Who said what in the study's findings"
+    title = _("Who said what") if narrow else _("Who said what in the study's findings")
     axes.set_title(title, pad=24)
     return figure
 
@@ -113,12 +115,17 @@ def coding_matrix_alt(matrix: pd.DataFrame) -> str:
     parts = []
     for row in matrix.itertuples():
         named = [code for code in codes if getattr(row, code) == 1]
-        who = ", ".join(named) if named else "no respondent named"
-        parts.append(f"{row.theme_code} ({row.dimension}) {row.theme}: {who}")
-    return (
-        f"Grid of {len(matrix)} themes by {len(codes)} respondent codes ({codes[0]} to "
-        f"{codes[-1]}); a coloured cell means the study attributes the theme to that "
-        "respondent. " + "; ".join(parts) + "."
+        who = ", ".join(named) if named else _("no respondent named")
+        parts.append(f"{row.theme_code} ({_(row.dimension)}) {_(row.theme)}: {who}")
+    return _(
+        "Grid of {themes} themes by {codes} respondent codes ({first} to {last}); a coloured "
+        "cell means the study attributes the theme to that respondent. {details}."
+    ).format(
+        themes=len(matrix),
+        codes=len(codes),
+        first=codes[0],
+        last=codes[-1],
+        details="; ".join(parts),
     )
 
 
@@ -129,8 +136,8 @@ def coding_matrix_alt(matrix: pd.DataFrame) -> str:
 
 #: Marker of each agency that stated a digital-platform count (see msme_digital_platforms).
 AGENCY_MARKERS = {
-    "Kemenkop UKM": ("o", "Ministry of Cooperatives and SMEs"),
-    "Kemenko Perekonomian": ("s", "Coordinating Ministry"),
+    "Kemenkop UKM": ("o", N_("Ministry of Cooperatives and SMEs")),
+    "Kemenko Perekonomian": ("s", N_("Coordinating Ministry")),
 }
 
 
@@ -156,7 +163,9 @@ def plot_digital_platforms(platforms: pd.DataFrame, msmes: pd.DataFrame) -> Figu
                 marker=marker,
                 ls="none",
                 color=PALETTE["blue"],
-                label=f"stated by {agency}" if narrow else f"stated by the {name}",
+                label=_("stated by {agency}").format(agency=agency)
+                if narrow
+                else _("stated by the {name}").format(name=_(name)),
             )
     axes.plot(
         target["year"],
@@ -165,7 +174,7 @@ def plot_digital_platforms(platforms: pd.DataFrame, msmes: pd.DataFrame) -> Figu
         ls="none",
         mfc="white",
         color=PALETTE["blue"],
-        label="target for 2024",
+        label=_("target for 2024"),
     )
     if len(survey):
         axes.plot(
@@ -173,12 +182,14 @@ def plot_digital_platforms(platforms: pd.DataFrame, msmes: pd.DataFrame) -> Figu
             survey["msmes_million"],
             marker="D",
             color=PALETTE["vermillion"],
-            label="selling online (BPS survey)",
+            label=_("selling online (BPS survey)"),
         )
     labelled = [actual.index[0], actual.index[-1], *target.index, *survey.index[-1:]]
     for row in platforms.loc[labelled].itertuples():
         share = 100 * row.msmes_million / total["value"]
-        text = f"{row.msmes_million:g} m" if narrow else f"{row.msmes_million:g} million"
+        text = (_("{value:g} m") if narrow else _("{value:g} million")).format(
+            value=row.msmes_million
+        )
         if row.status != "BPS survey":
             text += f" ({share:.0f}%)"
         offset, align = (0, 8), "center"
@@ -199,17 +210,19 @@ def plot_digital_platforms(platforms: pd.DataFrame, msmes: pd.DataFrame) -> Figu
     axes.text(
         2020.1,
         total["value"] - 2,
-        f"all MSMEs ({int(total['year'])}): {total['value']:g} million",
+        _("all MSMEs ({year}): {value:g} million").format(
+            year=int(total["year"]), value=total["value"]
+        ),
         va="top",
         fontsize=9,
         color="#444444",
     )
     axes.set(
-        xlabel="year",
-        ylabel="million firms",
+        xlabel=_("year"),
+        ylabel=_("million firms"),
         ylim=(0, 72),
         xlim=(2019.9, 2025.4),
-        title="MSMEs online" if narrow else "Indonesian MSMEs on digital platforms",
+        title=_("MSMEs online") if narrow else _("Indonesian MSMEs on digital platforms"),
     )
     axes.set_yticks([0, 20, 40, 60])
     axes.set_xticks([2020, 2021, 2022, 2023, 2024, 2025])
@@ -225,19 +238,24 @@ def digital_platforms_alt(platforms: pd.DataFrame, msmes: pd.DataFrame) -> str:
     total = msmes.query("indicator == 'number of MSMEs'").sort_values("year").iloc[-1]
 
     def point(row) -> str:
+        period, value = _(row.period), row.msmes_million
         if row.status == "BPS survey":
-            return f"{row.period}: {row.msmes_million:g} million businesses selling online (BPS)"
-        who = " (target)" if row.status == "target" else f" (stated by {row.agency})"
+            return _("{period}: {value:g} million businesses selling online (BPS)").format(
+                period=period, value=value
+            )
         share = 100 * row.msmes_million / total["value"]
-        return f"{row.period}: {row.msmes_million:g} million{who}, {share:.0f}% of all MSMEs"
+        if row.status == "target":
+            text = _("{period}: {value:g} million (target), {share:.0f}% of all MSMEs")
+        else:
+            text = _("{period}: {value:g} million (stated by {agency}), {share:.0f}% of all MSMEs")
+        return text.format(period=period, value=value, agency=row.agency, share=share)
 
     points = "; ".join(point(row) for row in platforms.itertuples())
-    return (
+    return _(
         "Line chart of the number of Indonesian MSMEs registered on digital platforms, with a "
-        f"dashed line at the {total['value']:g} million MSMEs counted in {int(total['year'])}, "
-        "and a lower line for BPS's survey count of businesses that sold online. "
-        f"{points}."
-    )
+        "dashed line at the {total:g} million MSMEs counted in {year}, and a lower line for "
+        "BPS's survey count of businesses that sold online. {points}."
+    ).format(total=total["value"], year=int(total["year"]), points=points)
 
 
 def plot_ai_adoption(rates: pd.DataFrame) -> Figure:
@@ -249,13 +267,13 @@ def plot_ai_adoption(rates: pd.DataFrame) -> Figure:
         ("US Census BTOS", PALETTE["blue"]),
     ):
         rows = rates[rates["survey"] == survey]
-        left.plot(rows["year"], rows["share_pct"], marker="o", color=colour, label=survey)
+        left.plot(rows["year"], rows["share_pct"], marker="o", color=colour, label=_(survey))
     left.set(
-        xlabel="year",
-        ylabel="% using AI (own measure)",
+        xlabel=_("year"),
+        ylabel=_("% using AI (own measure)"),
         ylim=(0, 100),
         xlim=(2016.5, 2024.7),
-        title="Same years, very different answers",
+        title=_("Same years, very different answers"),
     )
     left.set_xticks([2017, 2019, 2021, 2023])
     left.legend(fontsize=9, loc="upper left")
@@ -275,25 +293,28 @@ def plot_ai_adoption(rates: pd.DataFrame) -> Figure:
             label=f"{int(row.year)}" if row.group == groups[0] else None,
         )
         right.text(position, row.share_pct + 0.8, f"{row.share_pct:.0f}", ha="center", fontsize=8)
-    labels = [
-        "all\n10+"
-        if group == "all"
-        else group.replace(" (", "\n")
-        .replace(" or more employees)", "+")
-        .replace(" employees)", "")
-        for group in groups
-    ]
+    labels = [_size_label(group) for group in groups]
     right.set_xticks(np.arange(len(groups)), labels, fontsize=9)
-    right.set_xlabel("enterprise size (employees)")
+    right.set_xlabel(_("enterprise size (employees)"))
     top = float(eu["share_pct"].max())
     right.set(
-        ylabel="% of enterprises using AI",
+        ylabel=_("% of enterprises using AI"),
         ylim=(0, 10 * np.ceil(1.15 * top / 10)),
-        title="EU: AI use by firm size",
+        title=_("EU: AI use by firm size"),
     )
     right.legend(fontsize=8.5, loc="upper left")
     right.grid(axis="x", visible=False)
     return figure
+
+
+def _size_label(group: str) -> str:
+    """A tick label of the EU chart: the size class over its employees ("small (10–49
+    employees)" → small / 10–49, "large (250 or more employees)" → large / 250+)."""
+    if group == "all":
+        return _("all\n10+")
+    size, employees = group.split(" (", 1)
+    employees = employees.replace(" or more employees)", "+").replace(" employees)", "")
+    return f"{_(size)}\n{employees}"
 
 
 def ai_adoption_alt(rates: pd.DataFrame) -> str:
@@ -301,16 +322,14 @@ def ai_adoption_alt(rates: pd.DataFrame) -> str:
     parts = []
     for survey, rows in rates.groupby("survey", sort=False):
         values = ", ".join(
-            f"{row.period}{'' if row.group == 'all' else ' ' + row.group}: {row.share_pct:g}%"
+            f"{_(row.period)}{'' if row.group == 'all' else ' ' + _(row.group)}: {row.share_pct:g}%"
             for row in rows.itertuples()
         )
-        parts.append(f"{survey} ({rows['measure'].iloc[0]}) — {values}")
-    return (
+        parts.append(f"{_(survey)} ({_(rows['measure'].iloc[0])}) — {values}")
+    return _(
         "Two charts of the share of firms using AI. Left, lines over time for McKinsey's survey "
-        "and the US Census Bureau's survey; right, bars for EU enterprises by size. "
-        + "; ".join(parts)
-        + "."
-    )
+        "and the US Census Bureau's survey; right, bars for EU enterprises by size. {details}."
+    ).format(details="; ".join(parts))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,7 +343,7 @@ def plot_scorecard(
     dimension_weights: Mapping[str, float] | None = None,
     midpoint: float = 50.0,
     steepness: float = 0.1,
-    name: str = "the firm",
+    name: str = N_("the firm"),
 ) -> Figure:
     """Left: the firm's item scores by dimension. Right: the logistic adoption likelihood."""
     items = load("toe_scorecard_items") if items is None else items
@@ -332,6 +351,7 @@ def plot_scorecard(
         ratings, items, dimension_weights, midpoint=midpoint, steepness=steepness
     )
     table, profile = result["items"], result["profile"]
+    name = _(name)
     narrow = _narrow()
     figure = new_figure(2, width=8.5, height=4.2)
     left, right = figure.axes
@@ -341,21 +361,22 @@ def plot_scorecard(
     if narrow:  # codes only: the chapter's item table says what each code means
         labels = list(table["item_code"])
     else:
-        labels = [_short(item, 31) for item in table["item"]]
+        labels = [_short(_(item), 31) for item in table["item"]]
     left.set_yticks(positions, labels, fontsize=9)
-    left.set(xlim=(0, 100), xlabel="item score (0 = rating 1, 100 = 5)")
+    left.set(xlim=(0, 100), xlabel=_("item score (0 = rating 1, 100 = 5)"))
     left.set_xticks([0, 50, 100] if narrow else [0, 20, 40, 60, 80, 100])
-    left.set_title(f"Profile: {name}", fontsize=11)
+    left.set_title(_("Profile: {name}").format(name=name), fontsize=11)
     left.grid(axis="y", visible=False)
     handles = [
-        Patch(color=DIMENSION_COLOURS[d], label=f"{d}: {score:.0f}") for d, score in profile.items()
+        Patch(color=DIMENSION_COLOURS[d], label=f"{_(d)}: {score:.0f}")
+        for d, score in profile.items()
     ]
     figure.legend(
         handles=handles,
         loc="outside lower center",
         ncols=2 if narrow else 3,
         fontsize=9,
-        title="dimension scores",
+        title=_("dimension scores"),
     )
 
     index = np.linspace(0, 100, 201)
@@ -364,7 +385,7 @@ def plot_scorecard(
         model.adoption_likelihood(index, midpoint, steepness),
         color=PALETTE["black"],
         lw=1.8,
-        label="curve (assumed)",
+        label=_("curve (assumed)"),
     )
     right.plot(
         [result["index"]],
@@ -373,24 +394,30 @@ def plot_scorecard(
         ms=10,
         color=PALETTE["vermillion"],
         ls="none",
-        label=f"readiness {result['index']:.0f}",
+        label=_("readiness {index:.0f}").format(index=result["index"]),
     )
     right.vlines(result["index"], 0, result["likelihood"], color=PALETTE["vermillion"], ls=":")
     right.hlines(result["likelihood"], 0, result["index"], color=PALETTE["vermillion"], ls=":")
     right.set(
         xlim=(0, 100),
         ylim=(0, 1),
-        xlabel="readiness index (0–100)",
-        ylabel="adoption likelihood",
+        xlabel=_("readiness index (0–100)"),
+        ylabel=_("adoption likelihood"),
     )
     if narrow:  # no room for a legend inside the panel: the title says what the dot is
         right.set_title(
-            f"Readiness {result['index']:.0f}: likelihood {result['likelihood']:.2f} "
-            "(assumed curve)",
+            _("Readiness {index:.0f}: likelihood {likelihood:.2f} (assumed curve)").format(
+                index=result["index"], likelihood=result["likelihood"]
+            ),
             fontsize=11,
         )
     else:
-        right.set_title(f"Likelihood {result['likelihood']:.2f} (not an estimate)", fontsize=11)
+        right.set_title(
+            _("Likelihood {likelihood:.2f} (not an estimate)").format(
+                likelihood=result["likelihood"]
+            ),
+            fontsize=11,
+        )
         right.legend(fontsize=9, loc="upper left")
     return figure
 
@@ -401,21 +428,27 @@ def scorecard_alt(
     dimension_weights: Mapping[str, float] | None = None,
     midpoint: float = 50.0,
     steepness: float = 0.1,
-    name: str = "the firm",
+    name: str = N_("the firm"),
 ) -> str:
     """Alt text for :func:`plot_scorecard`."""
     items = load("toe_scorecard_items") if items is None else items
     result = model.score_firm(
         ratings, items, dimension_weights, midpoint=midpoint, steepness=steepness
     )
-    scores = ", ".join(f"{d} {s:.0f}" for d, s in result["profile"].items())
-    item_text = "; ".join(f"{row.item} {row.score:.0f}" for row in result["items"].itertuples())
-    return (
-        f"Two charts of the TOE scorecard, a teaching device, for {name}. Left: bars of nine "
-        f"item scores from 0 to 100 ({item_text}); dimension scores {scores}. Right: an "
-        f"assumed logistic curve; the overall readiness of {result['index']:.0f} gives an "
-        f"adoption likelihood of {result['likelihood']:.2f}. The weakest dimension is "
-        f"{result['weakest']}."
+    scores = ", ".join(f"{_(d)} {s:.0f}" for d, s in result["profile"].items())
+    item_text = "; ".join(f"{_(row.item)} {row.score:.0f}" for row in result["items"].itertuples())
+    return _(
+        "Two charts of the TOE scorecard, a teaching device, for {name}. Left: bars of nine "
+        "item scores from 0 to 100 ({items}); dimension scores {scores}. Right: an assumed "
+        "logistic curve; the overall readiness of {index:.0f} gives an adoption likelihood of "
+        "{likelihood:.2f}. The weakest dimension is {weakest}."
+    ).format(
+        name=_(name),
+        items=item_text,
+        scores=scores,
+        index=result["index"],
+        likelihood=result["likelihood"],
+        weakest=_(result["weakest"]),
     )
 
 
@@ -446,7 +479,7 @@ def plot_example_firm(
     return plot_scorecard(
         example_firm_ratings(firm),
         dimension_weights=_weights(weight_technology, weight_organisation, weight_environment),
-        name=f"the {firm}",
+        name=_("the {firm}").format(firm=_(firm)),
     )
 
 
@@ -458,10 +491,12 @@ def example_firm_alt(
 ) -> str:
     """Alt text for :func:`plot_example_firm`."""
     weights = _weights(weight_technology, weight_organisation, weight_environment)
-    text = ", ".join(f"{d} {w:g}" for d, w in weights.items())
+    text = ", ".join(f"{_(d)} {w:g}" for d, w in weights.items())
+    name = _("the {firm}").format(firm=_(firm))
     return (
-        scorecard_alt(example_firm_ratings(firm), dimension_weights=weights, name=f"the {firm}")
-        + f" Dimension weights: {text}."
+        scorecard_alt(example_firm_ratings(firm), dimension_weights=weights, name=name)
+        + " "
+        + _("Dimension weights: {weights}.").format(weights=text)
     )
 
 
@@ -476,10 +511,16 @@ def example_firm_summary(
     result = model.score_firm(
         example_firm_ratings(firm), load("toe_scorecard_items"), dimension_weights=weights
     )
-    return (
-        f"The {firm}: readiness {result['index']:.0f} of 100, likelihood "
-        f"{result['likelihood']:.2f}; its weakest context is {result['weakest'].lower()}."
+    text = _(
+        "The {firm}: readiness {index:.0f} of 100, likelihood {likelihood:.2f}; its weakest "
+        "context is {weakest}."
+    ).format(
+        firm=_(firm),
+        index=result["index"],
+        likelihood=result["likelihood"],
+        weakest=_(result["weakest"]).lower(),
     )
+    return text[:1].upper() + text[1:]  # a translation may begin with the firm's name
 
 
 #: Page positions of the weight sliders: the ends, equal weights and three times as much.
@@ -490,24 +531,26 @@ WEIGHT_POSITIONS = (0.25, 1.0, 3.0)
 def scorecard_explorer() -> InteractiveFigure:
     """Interactive: a hypothetical firm's TOE readiness as the reader changes the weights."""
     firms = load("toe_example_firms")["firm"]
-    weight_help = "How much this context counts in the overall readiness index."
+    weight_help = _("How much this context counts in the overall readiness index.")
     return InteractiveFigure(
-        title="A TOE readiness scorecard (teaching device)",
+        title=_("A TOE readiness scorecard (teaching device)"),
         plot=plot_example_firm,
         alt=example_firm_alt,
         summary=example_firm_summary,
-        caption="Teaching device, not the study's instrument: hypothetical firms, ratings and "
-        "weights chosen by the book's authors; the logistic curve is an assumption.",
+        caption=_(
+            "Teaching device, not the study's instrument: hypothetical firms, ratings and "
+            "weights chosen by the book's authors; the logistic curve is an assumption."
+        ),
         controls=[
             Control(
                 "firm",
-                "Hypothetical firm",
+                _("Hypothetical firm"),
                 "snack producer",
-                options=tuple((name, name) for name in firms),
+                options=tuple((_(name), name) for name in firms),
             ),
             Control(
                 "weight_technology",
-                "Weight on technology",
+                _("Weight on technology"),
                 1.0,
                 0.25,
                 3.0,
@@ -518,7 +561,7 @@ def scorecard_explorer() -> InteractiveFigure:
             ),
             Control(
                 "weight_organisation",
-                "Weight on organisation",
+                _("Weight on organisation"),
                 1.0,
                 0.25,
                 3.0,
@@ -528,7 +571,7 @@ def scorecard_explorer() -> InteractiveFigure:
             ),
             Control(
                 "weight_environment",
-                "Weight on environment",
+                _("Weight on environment"),
                 1.0,
                 0.25,
                 3.0,
@@ -563,9 +606,9 @@ def plot_bass(
         color=PALETTE["grey"],
         ls="--",
         lw=1.5,
-        label=f"default (p = {DEFAULT_P:g}, q = {DEFAULT_Q:g})",
+        label=_("default (p = {p:g}, q = {q:g})").format(p=DEFAULT_P, q=DEFAULT_Q),
     )
-    left.plot(path["t"], pct["adopted"], color=PALETTE["blue"], label="adopted")
+    left.plot(path["t"], pct["adopted"], color=PALETTE["blue"], label=_("adopted"))
     half = model.years_to_half(p, q)
     if half <= years:
         left.axvline(half, color=PALETTE["vermillion"], ls=":", lw=1.5)
@@ -575,31 +618,31 @@ def plot_bass(
             marker="o",
             color=PALETTE["vermillion"],
             ls="none",
-            label=f"half adopted: {half:.1f} years",
+            label=_("half adopted: {half:.1f} years").format(half=half),
         )
     left.set(
-        xlabel="years from launch",
-        ylabel="% that have adopted",
+        xlabel=_("years from launch"),
+        ylabel=_("% that have adopted"),
         xlim=(0, years),
         ylim=(0, 100),
-        title="Adoption over time",
+        title=_("Adoption over time"),
     )
 
     right.stackplot(
         path["t"],
         pct["from_innovation"],
         pct["from_imitation"],
-        labels=["moved by outside push (p)", "moved by peers (q)"],
+        labels=[_("moved by outside push (p)"), _("moved by peers (q)")],
         colors=[PALETTE["orange"], PALETTE["green"]],
         alpha=0.85,
     )
     peak = model.peak_time(p, q)
     right.axvline(peak, color=PALETTE["black"], ls=":", lw=1.2)
     right.set(
-        xlabel=f"years from launch (peak: year {peak:.1f})",
-        ylabel="% adopting a year",
+        xlabel=_("years from launch (peak: year {peak:.1f})").format(peak=peak),
+        ylabel=_("% adopting a year"),
         xlim=(0, years),
-        title="New adopters a year",
+        title=_("New adopters a year"),
     )
     top = max(1.0, 1.35 * float(pct["new_adopters"].max()))
     right.set_ylim(0, top)
@@ -625,18 +668,29 @@ def bass_alt(
     path = model.bass_path(p, q, market_potential, years)
     half = model.years_to_half(p, q)
     half_text = (
-        f"half of the potential adopters have adopted after {half:.1f} years"
+        _("half of the potential adopters have adopted after {half:.1f} years").format(half=half)
         if half <= years
-        else f"half of the potential adopters is not reached within {years} years"
+        else _("half of the potential adopters is not reached within {years} years").format(
+            years=years
+        )
     )
-    return (
-        f"Two charts of the Bass diffusion model with p = {p:g}, q = {q:g} and "
-        f"{100 * market_potential:g}% of MSMEs eventually adopting. Left: the share that has "
-        f"adopted rises to {100 * path['adopted'].iloc[-1]:.0f}% after {years} years; "
-        f"{half_text}; a dashed line shows the default p = {DEFAULT_P:g}, q = {DEFAULT_Q:g}. "
-        f"Right: new adopters per year peak at {100 * path['new_adopters'].max():.1f}% of "
-        f"MSMEs in year {model.peak_time(p, q):.1f}, split into firms moved by the outside "
-        "push and firms moved by peers."
+    return _(
+        "Two charts of the Bass diffusion model with p = {p:g}, q = {q:g} and {potential:g}% "
+        "of MSMEs eventually adopting. Left: the share that has adopted rises to {end:.0f}% "
+        "after {years} years; {half_text}; a dashed line shows the default p = {default_p:g}, "
+        "q = {default_q:g}. Right: new adopters per year peak at {peak_share:.1f}% of MSMEs in "
+        "year {peak:.1f}, split into firms moved by the outside push and firms moved by peers."
+    ).format(
+        p=p,
+        q=q,
+        potential=100 * market_potential,
+        end=100 * path["adopted"].iloc[-1],
+        years=years,
+        half_text=half_text,
+        default_p=DEFAULT_P,
+        default_q=DEFAULT_Q,
+        peak_share=100 * path["new_adopters"].max(),
+        peak=model.peak_time(p, q),
     )
 
 
@@ -650,57 +704,62 @@ def bass_summary(
     half = model.years_to_half(p, q)
     peak = model.peak_time(p, q)
     peers = 100 * model.imitation_share(p, q)
-    peak_text = f"new adoptions peak in year {peak:.1f}" if peak > 0 else "new adoptions only fall"
-    return (
-        f"Half of the potential adopters after {half:.1f} years; {peak_text}; "
-        f"{peers:.0f}% of adopters are moved by peers."
+    peak_text = (
+        _("new adoptions peak in year {peak:.1f}").format(peak=peak)
+        if peak > 0
+        else _("new adoptions only fall")
     )
+    return _(
+        "Half of the potential adopters after {half:.1f} years; {peak_text}; {peers:.0f}% of "
+        "adopters are moved by peers."
+    ).format(half=half, peak_text=peak_text, peers=peers)
 
 
 @register
 def bass_explorer() -> InteractiveFigure:
     """Interactive: how the coefficients of innovation and imitation shape diffusion."""
     return InteractiveFigure(
-        title="How AI adoption could spread among MSMEs (Bass model)",
+        title=_("How AI adoption could spread among MSMEs (Bass model)"),
         plot=plot_bass,
         alt=bass_alt,
         summary=bass_summary,
-        caption=f"Bass (1969) model; default coefficients are the average of "
-        f"{int(_BASS['applications'])} published applications reviewed by {_BASS['study']}, "
-        "not estimates for AI or Indonesia.",
+        caption=_(
+            "Bass (1969) model; default coefficients are the average of {applications} "
+            "published applications reviewed by {study}, not estimates for AI or Indonesia."
+        ).format(applications=int(_BASS["applications"]), study=_BASS["study"]),
         controls=[
             Control(
                 "p",
-                "Coefficient of innovation p (outside push)",
+                _("Coefficient of innovation p (outside push)"),
                 DEFAULT_P,
                 0.005,
                 0.1,
                 0.005,
-                unit="per year",
-                help="Influence from outside the group of firms: training, programmes, media.",
+                unit=_("per year"),
+                help=_("Influence from outside the group of firms: training, programmes, media."),
                 page=(0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1),
             ),
             Control(
                 "q",
-                "Coefficient of imitation q (peer influence)",
+                _("Coefficient of imitation q (peer influence)"),
                 DEFAULT_Q,
                 0.0,
                 0.8,
                 0.02,
-                unit="per year",
-                help="Influence of firms that have already adopted: example, word of mouth.",
+                unit=_("per year"),
+                help=_("Influence of firms that have already adopted: example, word of mouth."),
                 page=(0.0, 0.1, 0.2, 0.38, 0.6, 0.8),
             ),
             Control(
                 "market_potential",
-                "Share of MSMEs that ever adopt",
+                _("Share of MSMEs that ever adopt"),
                 1.0,
                 0.2,
                 1.0,
                 0.05,
                 unit="%",
                 scale=100,
-                help="An assumption: not every firm has a use for AI.",
+                help=_("An assumption: not every firm has a use for AI."),
                 page=(0.2, 0.5, 1.0),
             ),
         ],
@@ -718,20 +777,20 @@ def plot_levers(p: float = DEFAULT_P, q: float = DEFAULT_Q, max_increase_pct: fl
         figure.set_size_inches(3.5, 3.9)
     (axes,) = figure.axes
     axes.plot(
-        table["increase_pct"], table["raise_p"], color=PALETTE["orange"], label="raise p only"
+        table["increase_pct"], table["raise_p"], color=PALETTE["orange"], label=_("raise p only")
     )
     axes.plot(
         table["increase_pct"],
         table["raise_q"],
         color=PALETTE["green"],
         ls="--",
-        label="raise q only",
+        label=_("raise q only"),
     )
     axes.set(
-        xlabel="increase in the coefficient (%)",
-        ylabel="years to half adoption",
+        xlabel=_("increase in the coefficient (%)"),
+        ylabel=_("years to half adoption"),
         xlim=(0, 1.06 * max_increase_pct),
-        title="Which lever works faster?",
+        title=_("Which lever works faster?"),
     )
     axes.set_xticks(_ticks_below(max_increase_pct, integer=True))
     top = 1.1 * float(table[["raise_p", "raise_q"]].to_numpy().max())
@@ -741,7 +800,7 @@ def plot_levers(p: float = DEFAULT_P, q: float = DEFAULT_Q, max_increase_pct: fl
         loc="outside lower center",
         ncols=2,
         fontsize=9,
-        title=f"starting from p = {p:g}, q = {q:g}",
+        title=_("starting from p = {p:g}, q = {q:g}").format(p=p, q=q),
         title_fontsize=9,
     )
     return figure
@@ -752,12 +811,20 @@ def levers_alt(p: float = DEFAULT_P, q: float = DEFAULT_Q, max_increase_pct: flo
     table = model.lever_comparison(p, q, [0.0, max_increase_pct])
     base, end = table.iloc[0], table.iloc[-1]
     elasticities = model.half_time_elasticities(p, q)
-    return (
-        f"Line chart of years until half of potential adopters have adopted, starting from "
-        f"{base['raise_p']:.1f} years with p = {p:g} and q = {q:g}. Raising p by "
-        f"{max_increase_pct:g}% brings it to {end['raise_p']:.1f} years; raising q by the same "
-        f"percentage brings it to {end['raise_q']:.1f} years. Elasticities at the start: "
-        f"{elasticities['p']:.2f} for p and {elasticities['q']:.2f} for q."
+    return _(
+        "Line chart of years until half of potential adopters have adopted, starting from "
+        "{start:.1f} years with p = {p:g} and q = {q:g}. Raising p by {increase:g}% brings it "
+        "to {end_p:.1f} years; raising q by the same percentage brings it to {end_q:.1f} years. "
+        "Elasticities at the start: {elasticity_p:.2f} for p and {elasticity_q:.2f} for q."
+    ).format(
+        start=base["raise_p"],
+        p=p,
+        q=q,
+        increase=max_increase_pct,
+        end_p=end["raise_p"],
+        end_q=end["raise_q"],
+        elasticity_p=elasticities["p"],
+        elasticity_q=elasticities["q"],
     )
 
 
@@ -765,11 +832,16 @@ def levers_summary(p: float = DEFAULT_P, q: float = DEFAULT_Q, max_increase_pct:
     """One sentence for the page to announce: which lever is stronger per percent here."""
     elasticity = model.half_time_elasticities(p, q)
     if q == 0:
-        return "With q = 0 there are no peers to imitate: only raising p helps."
-    stronger = "the peer effect (q)" if elasticity["q"] < elasticity["p"] else "the push (p)"
-    return (
-        f"q/p = {q / p:.1f}: per percent, {stronger} is the stronger lever here "
-        f"(elasticities {elasticity['p']:.2f} for p, {elasticity['q']:.2f} for q)."
+        return _("With q = 0 there are no peers to imitate: only raising p helps.")
+    stronger = _("the peer effect (q)") if elasticity["q"] < elasticity["p"] else _("the push (p)")
+    return _(
+        "q/p = {ratio:.1f}: per percent, {stronger} is the stronger lever here "
+        "(elasticities {elasticity_p:.2f} for p, {elasticity_q:.2f} for q)."
+    ).format(
+        ratio=q / p,
+        stronger=stronger,
+        elasticity_p=elasticity["p"],
+        elasticity_q=elasticity["q"],
     )
 
 
@@ -777,36 +849,38 @@ def levers_summary(p: float = DEFAULT_P, q: float = DEFAULT_Q, max_increase_pct:
 def levers_explorer() -> InteractiveFigure:
     """Interactive: compare a percentage push on p with the same push on q."""
     return InteractiveFigure(
-        title="Outside push or peer effects: which lever works faster",
+        title=_("Outside push or peer effects: which lever works faster"),
         plot=plot_levers,
         alt=levers_alt,
         summary=levers_summary,
-        caption="Bass model: each line raises one coefficient by the same percentage and keeps "
-        "the other fixed.",
+        caption=_(
+            "Bass model: each line raises one coefficient by the same percentage and keeps "
+            "the other fixed."
+        ),
         controls=[
             Control(
                 "p",
-                "Starting p (outside push)",
+                _("Starting p (outside push)"),
                 DEFAULT_P,
                 0.005,
                 0.1,
                 0.005,
-                "per year",
+                _("per year"),
                 page=(0.005, 0.01, 0.03, 0.05, 0.1),
             ),
             Control(
                 "q",
-                "Starting q (peer influence)",
+                _("Starting q (peer influence)"),
                 DEFAULT_Q,
                 0.0,
                 0.8,
                 0.02,
-                "per year",
+                _("per year"),
                 page=(0.0, 0.1, 0.2, 0.38, 0.6, 0.8),
             ),
             Control(
                 "max_increase_pct",
-                "Largest increase shown",
+                _("Largest increase shown"),
                 100.0,
                 10.0,
                 200.0,

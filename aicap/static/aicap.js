@@ -22,6 +22,22 @@
 (function () {
   "use strict";
 
+  // The script's own words in the page's edition (<html lang>): English is the source.
+  const WORDS = {
+    id: {
+      "This setting could not be loaded (is the connection down?). The figure still shows the previous setting.":
+        "Pengaturan ini tidak dapat dimuat (apakah koneksi terputus?). Gambar masih menampilkan pengaturan sebelumnya.",
+      "Choose an answer first.": "Pilih jawaban terlebih dahulu.",
+      "Right. ": "Benar. ",
+      "Not quite. ": "Belum tepat. ",
+      "Your answer ": "Jawaban Anda ",
+      "Type a number first (for example 12.5 or 12,5).": "Ketik angka terlebih dahulu (misalnya 12,5).",
+      "Not quite: check your working and try again.": "Belum tepat: periksa lagi perhitungan Anda dan coba sekali lagi.",
+      "Check": "Periksa",
+    },
+  };
+  const say = (text) => (WORDS[document.documentElement.lang] || {})[text] || text;
+
   const root = document.documentElement.dataset.content_root || "";
   const statesBase = new URL(root + "_static/aicap/states/", document.baseURI);
   const figures = new Map();
@@ -127,8 +143,8 @@
         if (this.latest === key) {
           this.element.classList.remove("is-loading");
           this.now.textContent =
-            "This setting could not be loaded (is the connection down?). " +
-            "The figure still shows the previous setting.";
+            say("This setting could not be loaded (is the connection down?). " +
+                "The figure still shows the previous setting.");
         }
         return;
       }
@@ -255,10 +271,10 @@
         });
         read = () => {
           const chosen = fieldset.querySelector("input:checked");
-          if (!chosen) return ["", "Choose an answer first."];
+          if (!chosen) return ["", say("Choose an answer first.")];
           const index = Number(chosen.value);
           const right = index === answer.correct;
-          return [right ? "right" : "wrong", (right ? "Right. " : "Not quite. ") + answer.why[index]];
+          return [right ? "right" : "wrong", say(right ? "Right. " : "Not quite. ") + answer.why[index]];
         };
       } else {
         const label = document.createElement("label");
@@ -267,23 +283,23 @@
         input.type = "text";
         input.inputMode = "decimal";
         input.autocomplete = "off";
-        label.append("Your answer ", input, item.dataset.unit ? " " + item.dataset.unit : "");
+        label.append(say("Your answer "), input, item.dataset.unit ? " " + item.dataset.unit : "");
         fieldset.append(label);
         read = () => {
           const values = readNumbers(input.value);
-          if (!values.length) return ["", "Type a number first (for example 12.5 or 12,5)."];
+          if (!values.length) return ["", say("Type a number first (for example 12.5 or 12,5).")];
           const near = (target) => values.some((value) => Math.abs(value - target) <= answer.tolerance + 1e-9);
-          if (near(answer.answer)) return ["right", "Right. " + answer.why];
+          if (near(answer.answer)) return ["right", say("Right. ") + answer.why];
           for (const [mistake, why] of answer.mistakes) {
-            if (near(mistake)) return ["wrong", "Not quite. " + why];
+            if (near(mistake)) return ["wrong", say("Not quite. ") + why];
           }
-          return ["wrong", "Not quite: check your working and try again."];
+          return ["wrong", say("Not quite: check your working and try again.")];
         };
       }
       const button = document.createElement("button");
       button.type = "submit";
       button.className = "aicap-check";
-      button.textContent = "Check";
+      button.textContent = say("Check");
       const feedback = document.createElement("p");
       feedback.className = "aicap-feedback";
       feedback.setAttribute("role", "status");
