@@ -92,12 +92,15 @@ student: $(STAMP)
 	rm -rf _build/student/_build/html/id && cp -a _build/student/id/_build/html _build/student/_build/html/id
 	@echo "Student edition built: open $(CURDIR)/_build/student/_build/html/index.html"
 
-# Printable PDFs of every chapter (or CH=<name>) in _build/pdf, via Debian's Chromium.
+# Printable PDFs of every chapter (or CH=<name>) in _build/pdf, via Debian's Chromium; the
+# Indonesian edition's in _build/pdf/id.
 pdf: book
 	$(BIN)/python scripts/print_pdf.py $(CH)
-# The student edition's chapters (no solutions) in _build/student/pdf.
+	$(BIN)/python scripts/print_pdf.py --site _build/html/id --out _build/pdf/id $(CH)
+# The student edition's chapters (no solutions) in _build/student/pdf (and .../pdf/id).
 student-pdf: student
 	$(BIN)/python scripts/print_pdf.py --site _build/student/_build/html --out _build/student/pdf $(CH)
+	$(BIN)/python scripts/print_pdf.py --site _build/student/_build/html/id --out _build/student/pdf/id $(CH)
 
 clean:
 	rm -rf _build

@@ -28,6 +28,7 @@ used in the kernels too) and :mod:`aicap.sphinx_i18n` (Sphinx's side) add what t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import io
 import os
@@ -48,6 +49,22 @@ EDITION_FOLDER = {"id": "id"}
 _GLUE_TEXT = re.compile(r"\{glue:text\}`([^`:]+(?::[^`]*)?)`")
 #: A number as Python's format specifications write it (``,`` thousands, ``.`` decimals).
 _NUMBER = re.compile(r"[-−+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?")
+
+
+@contextlib.contextmanager
+def edition(language: str) -> Iterator[None]:
+    """Work in the edition in ``language`` inside the ``with`` block (sets ``AICAP_LANG``)."""
+    if language not in EDITIONS:
+        raise ValueError(f"language must be one of {sorted(EDITIONS)}, got {language!r}")
+    before = os.environ.get("AICAP_LANG")
+    os.environ["AICAP_LANG"] = language
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("AICAP_LANG", None)
+        else:
+            os.environ["AICAP_LANG"] = before
 
 
 def edition_language() -> str:
@@ -303,8 +320,9 @@ _PROGRAMMER_NAME = re.compile(r"^[a-z0-9_.]+$")
 
 def _chapter_table_texts(source: Path) -> Iterator[tuple[str | None, int]]:
     """The texts a chapter's code gives its tables (caption, headers, notes, text cells):
-    every string literal inside a call of ``show_table``, except dictionary keys, the
-    ``formats`` and programmers' names, and the text of every ``translate("...")``, with the
+    every string literal inside a call of ``show_table``, except its ``formats`` and
+    programmers' names (``monthly_rp``), the caption of every ``show_figure`` and the text of
+    every ``translate("...")``, with the
     number of its code cell. ``None`` for an f-string with words in a table: its text cannot
     be looked up in a catalogue (write ``translate("... {x} ...").format(x=...)``)."""
     import ast
@@ -326,6 +344,14 @@ def _chapter_table_texts(source: Path) -> Iterator[tuple[str | None, int]]:
                 if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
                     yield argument.value, number
                 continue
+            if name == "show_figure":  # its caption (the alt text comes from the figures)
+                for keyword in node.keywords:
+                    value = keyword.value
+                    if keyword.arg == "caption" and isinstance(value, ast.Constant):
+                        yield value.value, number
+                    elif keyword.arg == "caption" and isinstance(value, ast.JoinedStr):
+                        yield None, number
+                continue
             if name not in _TABLE_CALLS:
                 continue
             skipped = {
@@ -335,8 +361,6 @@ def _chapter_table_texts(source: Path) -> Iterator[tuple[str | None, int]]:
                 for inner in ast.walk(keyword.value)
             }
             for inner in ast.walk(node):
-                if isinstance(inner, ast.Dict):
-                    skipped |= {id(key) for key in inner.keys if key is not None}
                 if isinstance(inner, ast.JoinedStr) and id(inner) not in skipped:
                     skipped |= {id(part) for part in ast.walk(inner)} - {id(inner)}
                     words = "".join(
@@ -430,7 +454,22 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 def _marking_problems(module: Path) -> list[str]:
     """Calls of ``_`` or ``N_`` that cannot be translated: anything but one string literal (an
     f-string, a formatted string; a variable with ``N_``) would never reach a catalogue."""
+    import ast
+
     problems = []
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            names = [inner for inner in ast.walk(node) if isinstance(inner, ast.Name)]
+            stored = any(name.id == "_" and isinstance(name.ctx, ast.Store) for name in names)
+            called = any(
+                isinstance(inner, ast.Call) and getattr(inner.func, "id", None) == "_"
+                for inner in ast.walk(node)
+            )
+            if stored and called:  # "a, _, b = ..." makes _ local: _("...") then fails
+                problems.append(
+                    f"{module.name}:{node.lineno}: {node.name}() assigns _ and calls _(): "
+                    "name the unused value otherwise"
+                )
     for function, line, text in _marked_texts(module):
         if text == "":
             problems.append(
@@ -499,8 +538,10 @@ def package_problems(language: str) -> list[str]:
 
 _WORD = re.compile(r"[A-Za-z][a-z]{2,}")
 #: A number written the English way where Indonesian is expected: a decimal point with one or
-#: two decimals (42.1), or a thousands comma (3,456).
-_ENGLISH_NUMBER = re.compile(r"(?<![\w.,])\d+\.\d{1,2}(?![\d.,])|(?<![\w.,])\d{1,3},\d{3}(?!\d)")
+#: two decimals (42.1), or a thousands comma (3,456; not 0,006, an Indonesian decimal).
+_ENGLISH_NUMBER = re.compile(
+    r"(?<![\w.,])\d+\.\d{1,2}(?![\d.,])|(?<![\w.,])[1-9]\d{0,2},\d{3}(?!\d)"
+)
 
 
 #: English words no Indonesian sentence uses, even where a translation quotes an English name.

@@ -186,7 +186,8 @@ class Control:
         return tuple(sorted({self._snap(value) for value in values}))
 
     def shown(self, value: Any) -> str:
-        """``value`` as a reader reads it: ``3%``, ``2 years``, ``1.5× fare``, ``Indonesia``."""
+        """``value`` as a reader reads it: ``3%``, ``2 years``, ``1.5× fare``, ``US$5``,
+        ``Indonesia``."""
         if self.options:
             return next(label for label, option in self.options if option == value)
         number = f"{value * self.scale:,.{_decimals(self.step * self.scale)}f}"
@@ -198,12 +199,14 @@ class Control:
             unit = unit[:-1]  # 1 year, 1 trip
         if not unit:
             return number
+        if unit in ("US$", "Rp"):  # a currency goes before its amount: US$5
+            return f"{unit}{number}"
         return f"{number}{unit}" if unit.startswith(("%", "×")) else f"{number} {unit}"
 
     def describe(self) -> str:
         """One line for the page's note: what it is, its range and its default."""
         if self.options:
-            labels = ", ".join(label for label, _ in self.options)
+            labels = ", ".join(label for label, _value in self.options)
             text = _("{label}: one of {options} (shown: {default})").format(
                 label=self.label, options=labels, default=self.shown(self.default)
             )

@@ -33,12 +33,32 @@ from typing import Any
 import jupytext
 import nbformat
 
+from aicap.i18n import (
+    EDITION_FOLDER,
+    SOURCE_LANGUAGE,
+    _,
+    edition,
+    edition_language,
+    edition_numbers,
+    translate,
+)
+
 #: Where a built site keeps the package's wheel (see :func:`aicap.sphinx_ext.publish_wheel`).
 WHEEL_FOLDER = "_static/aicap/"
 #: Where a built site keeps the data tables as CSV files, for readers who work by hand.
 DATA_FOLDER = "_static/aicap/data/"
 
 #: Code of the first cell of every reader notebook.
+#: First lines of the set-up cell of a notebook of the edition in another language.
+EDITION_LINES = {
+    "id": (
+        "# Edisi Bahasa Indonesia: the book's package writes its figures, tables and self-checks\n"
+        "# in Indonesian (AICAP_LANG).\n"
+        "import os\n\n"
+        'os.environ["AICAP_LANG"] = "id"\n\n'
+    )
+}
+
 BOOTSTRAP = """\
 # Set-up. This notebook needs the book's Python package, aicap (its models, data and figures).
 # This cell installs it from the book's website the first time and does nothing after that,
@@ -136,6 +156,8 @@ class BookIndex:
     bibliography: Path
     labels: dict[str, tuple[str, str]]
     book_url: str
+    #: The edition whose pages the links lead to (the Indonesian one lives under ``id/``).
+    language: str = "en"
     _entries: dict[str, Any] | None = field(default=None, repr=False)
     _labels: dict[str, str] | None = field(default=None, repr=False)
 
@@ -150,7 +172,8 @@ class BookIndex:
         return self._labels
 
     def page_url(self, page: str, anchor: str = "") -> str:
-        return f"{self.book_url}{page}.html" + (f"#{anchor}" if anchor else "")
+        folder = "" if self.language == SOURCE_LANGUAGE else f"{EDITION_FOLDER[self.language]}/"
+        return f"{self.book_url}{folder}{page}.html" + (f"#{anchor}" if anchor else "")
 
 
 _LABEL_LINE = re.compile(
@@ -190,7 +213,7 @@ def book_labels(root: Path, pages: list[str]) -> dict[str, tuple[str, str]]:
             for match in _LABEL_LINE.finditer(text):
                 labels[match["label"]] = (page, _plain(match["title"]))
             for number, label in enumerate(exercise_labels(text), start=1):
-                labels[label] = (page, f"Exercise {number}")
+                labels[label] = (page, _("Exercise {number}").format(number=number))
     return labels
 
 
@@ -201,10 +224,173 @@ def _plain(text: str) -> str:
 # -- MyST to Jupyter Markdown --------------------------------------------------------------------
 
 
+def page_translations(root: Path, page: str, language: str) -> dict[str, str]:
+    """The translations of a page's text (``locale/<language>/LC_MESSAGES/<page>.po``, the
+    catalogue the book's edition in that language is built from): English paragraph ->
+    translation, outdated (fuzzy) and empty entries left out."""
+    from babel.messages.pofile import read_po
+
+    path = root / "locale" / language / "LC_MESSAGES" / f"{page}.po"
+    if not path.exists():
+        raise ValueError(f"no {language} catalogue for {page} ({path} is missing)")
+    with path.open("rb") as handle:
+        catalogue = read_po(handle, locale=language)
+    return {
+        message.id: message.string
+        for message in catalogue
+        if message.id and isinstance(message.string, str) and message.string and not message.fuzzy
+    }
+
+
+_LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+]|\d+[.)])[ \t]+(?P<text>\S.*)$")
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.+?)[ \t]*$")
+_COLON_FENCE = re.compile(r"^(?P<fence>[ \t]*:{3,})(?P<name>\{[\w:-]+\})?[ \t]*(?P<argument>.*)$")
+_CODE_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+
+
+@dataclass
+class _Translation:
+    """Translating one page's MyST Markdown: its catalogue, and what was and was not found."""
+
+    messages: dict[str, str]
+    found: int = 0
+    missing: list[str] = field(default_factory=list)
+
+    def text(self, lines: list[str]) -> str | None:
+        """The translation of the text of ``lines`` (looked up as Sphinx extracts it: the
+        lines joined by single spaces), or ``None``."""
+        key = " ".join(line.strip() for line in lines).strip()
+        if not key or not re.search(r"[A-Za-z]", key):
+            return None
+        translation = self.messages.get(key)
+        if translation is None:
+            self.missing.append(key)
+        else:
+            self.found += 1
+        return translation
+
+
+def translate_myst(text: str, translation: _Translation) -> str:
+    """A Markdown cell of a MyST page with its prose in another language: every heading,
+    paragraph, list item, quotation, table cell and box title that the page's catalogue
+    translates is replaced by its translation; code, maths, labels, directive options and
+    anything not found are kept as they are (and counted in ``translation``)."""
+    lines, out, i = text.split("\n"), [], 0
+    ordered = False  # inside a numbered list
+
+    def starts_block(line: str, ordered_items: bool = False) -> bool:
+        """Whether ``line`` ends the paragraph before it. A numbered line ("2023. It ...")
+        starts a list there only if it is "1." or follows items numbered the same way (the
+        CommonMark rule), so a year at the start of a wrapped line stays in its sentence."""
+        item = _LIST_ITEM.match(line)
+        if item and item["marker"][0].isdigit() and item["marker"][:-1] != "1":
+            item = item if ordered_items else None
+        return bool(
+            not line.strip()
+            or item
+            or _HEADING.match(line)
+            or _COLON_FENCE.match(line)
+            or _CODE_FENCE.match(line)
+            or line.lstrip().startswith(("|", ">", "$$", ":::"))
+            or re.match(r"^\([\w.-]+\)=$", line.strip())
+        )
+
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        if not stripped or re.match(r"^\([\w.-]+\)=$", stripped):
+            out.append(line)
+            i += 1
+            if not stripped and i < len(lines) and not _LIST_ITEM.match(lines[i]):
+                ordered = ordered and lines[i].startswith((" ", "\t"))
+        elif (fence := _CODE_FENCE.match(line)) or stripped.startswith("$$"):
+            closing = fence.group(1) if fence else "$$"
+            out.append(line)
+            i += 1
+            if not fence and stripped != "$$" and stripped.endswith("$$"):
+                continue  # $$ ... $$ on one line
+            while i < len(lines) and not lines[i].strip().startswith(closing):
+                out.append(lines[i])
+                i += 1
+            if i < len(lines):
+                out.append(lines[i])
+                i += 1
+        elif stripped.startswith(":::"):
+            match = _COLON_FENCE.match(line)
+            argument = match["argument"]
+            labelled = match["name"] in ("{exercise}", "{solution}")  # the argument is a label
+            translated = (
+                translation.text([argument])
+                if match["name"] and argument and not labelled
+                else None
+            )
+            out.append(line if translated is None else line.replace(argument, translated, 1))
+            i += 1
+            while i < len(lines) and re.match(r"^[ \t]*:[\w-]+:", lines[i]):
+                out.append(lines[i])  # the directive's options
+                i += 1
+        elif heading := _HEADING.match(line):
+            translated = translation.text([heading["text"]])
+            out.append(line if translated is None else f"{heading['hashes']} {translated}")
+            i += 1
+        elif stripped.startswith("|"):
+            cells = line.split("|")
+            if all(re.fullmatch(r"[ \t:-]*", cell) for cell in cells):
+                out.append(line)  # the line under the header
+            else:
+                out.append(
+                    "|".join(
+                        cell
+                        if (done := translation.text([cell])) is None
+                        else cell.replace(cell.strip(), done)
+                        for cell in cells
+                    )
+                )
+            i += 1
+        elif (item := _LIST_ITEM.match(line)) and (
+            not item["marker"][0].isdigit() or item["marker"][:-1] == "1" or ordered
+        ):
+            ordered = item["marker"][0].isdigit()
+            block, i = [item["text"]], i + 1
+            # the item's text runs on to the next block (lazy continuation lines included)
+            while i < len(lines) and not starts_block(lines[i], ordered):
+                block.append(lines[i])
+                i += 1
+            translated = translation.text(block)
+            if translated is None:
+                out.append(line)
+                out.extend(block[1:])
+            else:
+                out.append(f"{item['indent']}{item['marker']} {translated}")
+        elif stripped.startswith(">"):
+            block = []
+            while i < len(lines) and lines[i].strip().startswith(">"):
+                block.append(lines[i].strip()[1:].strip())
+                i += 1
+            translated = translation.text(block)
+            if translated is None:
+                out.extend(f"> {quoted}" for quoted in block)
+            else:
+                out.append(f"> {translated}")
+        else:
+            indent = line[: len(line) - len(line.lstrip())]
+            block, i = [line], i + 1
+            while i < len(lines) and not starts_block(lines[i]):
+                block.append(lines[i])
+                i += 1
+            translated = translation.text(block)
+            if translated is None:
+                out.extend(block)
+            else:
+                out.append(f"{indent}{translated}")
+    return "\n".join(out)
+
+
 def _format_glue(bundle: dict[str, Any], spec: str) -> str:
     from myst_nb.core.variables import format_plain_text
 
-    return format_plain_text(bundle["text/plain"], spec)
+    # as the edition writes it: 42,1 and a month's name in Indonesian in the Indonesian one
+    return edition_numbers(translate(format_plain_text(bundle["text/plain"], spec)))
 
 
 def _surname(entry: Any) -> str:
@@ -280,13 +466,14 @@ class _Chapter:
         return "; ".join(parts) if textual else "(" + "; ".join(parts) + ")"
 
     def reference(self, target: str) -> str:
-        text, _, label = target.rpartition("<")
+        text, _sep, label = target.rpartition("<")
         if label.endswith(">"):
             text, label = text.strip(), label[:-1].strip()
         else:
             text, label = "", target.strip()
         if label in self.exercises:
-            return f"[{text or f'Exercise {self.exercises[label]}'}](#{label})"
+            number = self.exercises[label]
+            return f"[{text or _('Exercise {number}').format(number=number)}](#{label})"
         page, title = self.index.labels.get(label, ("", ""))
         if not page:
             raise ValueError(f"{self.page}: no label {label!r} in the book")
@@ -298,7 +485,7 @@ class _Chapter:
         )
 
     def document(self, target: str) -> str:
-        text, _, page = target.rpartition("<")
+        text, _sep, page = target.rpartition("<")
         if page.endswith(">"):
             text, page = text.strip(), page[:-1].strip()
         else:
@@ -316,7 +503,7 @@ def _roles(text: str, chapter: _Chapter) -> str:
     def replace(match: re.Match) -> str:
         name, content = match["name"], match["content"]
         if name == "glue:text" or name == "glue":
-            key, _, spec = content.partition(":")
+            key, _sep, spec = content.partition(":")
             key = key.split("::")[-1]
             if key not in chapter.index.glue:
                 raise ValueError(f"{chapter.page}: no glued value {key!r}")
@@ -334,7 +521,9 @@ def _roles(text: str, chapter: _Chapter) -> str:
 
             label, _figure, values = parse_setting(content)
             shown = ", ".join(f"{key} = {value}" for key, value in values.items())
-            return f"**{label}** (in the interactive figure: {shown})"
+            return _("**{label}** (in the interactive figure: {shown})").format(
+                label=label, shown=shown
+            )
         if name == "csv":
             table = content.strip()
             return f"[{table}.csv]({chapter.index.book_url}{DATA_FOLDER}{table}.csv)"
@@ -350,7 +539,7 @@ def _options(body: str) -> tuple[dict[str, str], str]:
     options = {}
     lines = body.split("\n")
     while lines and re.match(r"^:[\w-]+:", lines[0]):
-        key, _, value = lines.pop(0)[1:].partition(":")
+        key, _sep, value = lines.pop(0)[1:].partition(":")
         options[key.strip()] = value.strip()
     return options, "\n".join(lines).strip("\n")
 
@@ -381,15 +570,14 @@ def _directive(name: str, argument: str, options: dict, body: str, chapter: _Cha
         label = options.get("label", "")
         number = chapter.exercises.setdefault(label, len(chapter.exercises) + 1)
         anchor = f'<a id="{label}" name="{label}"></a>\n\n' if label else ""
-        return f"{anchor}**Exercise {number}.** {body}"
+        return f"{anchor}**{_('Exercise {number}').format(number=number)}.** {body}"
     if name == "solution":
         if chapter.student:
             return ""
         number = chapter.exercises.get(argument, "")
-        return (
-            f"<details>\n<summary>Solution to Exercise {number}</summary>\n\n{body}\n\n</details>"
-        )
-    title = argument or name.capitalize()
+        summary = _("Solution to Exercise {number}").format(number=number)
+        return f"<details>\n<summary>{summary}</summary>\n\n{body}\n\n</details>"
+    title = argument or _(name.capitalize())
     if "dropdown" in options.get("class", ""):
         return f"<details>\n<summary>{html.escape(_plain(title))}</summary>\n\n{body}\n\n</details>"
     return _quote(f"**{title}**\n\n{body}")
@@ -413,7 +601,7 @@ def _references(chapter: _Chapter) -> str:
         text = style.format_entry(key, entry).text.render_as("markdown").replace("\n", " ")
         label = chapter.index.labels_of_works()[key]
         lines.append(f'- <a id="ref-{key}" name="ref-{key}"></a>**{label}.** {text}')
-    return "\n".join(lines) if lines else "(No works are cited in this chapter.)"
+    return "\n".join(lines) if lines else _("(No works are cited in this chapter.)")
 
 
 def reader_markdown(text: str, chapter: _Chapter) -> str:
@@ -442,10 +630,20 @@ def reader_notebook(
     wheel_url: str,
     build: str,
     student: bool = False,
+    translations: dict[str, str] | None = None,
 ) -> str:
     """The chapter at ``source`` as ``.ipynb`` JSON a reader runs anywhere: plain Markdown,
     no outputs, the set-up cell first, cell ids fixed by their content (the same chapter always
-    gives the same file). With ``student=True`` the solutions are left out."""
+    gives the same file). With ``student=True`` the solutions are left out.
+
+    In the edition of another language (:func:`aicap.i18n.edition_language`), the prose is
+    the page's translation (``translations``, from :func:`page_translations`), the numbers
+    are written as that edition writes them, and the set-up cell makes the package speak the
+    edition's language, so figures, tables and self-checks follow."""
+    language = edition_language()
+    if language != SOURCE_LANGUAGE and translations is None:
+        raise ValueError(f"a notebook of the {language!r} edition needs the page's translations")
+    translation = _Translation(translations or {})
     text = source.read_text(encoding="utf-8")
     if student:
         text = strip_solutions(text)
@@ -456,6 +654,8 @@ def reader_notebook(
     cells = []
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
+            if language != SOURCE_LANGUAGE:
+                cell.source = translate_myst(cell.source, translation)
             cell.source = reader_markdown(cell.source, chapter)
         else:
             cell.outputs, cell.execution_count = [], None
@@ -469,7 +669,8 @@ def reader_notebook(
         if cell.cell_type == "markdown" and "\0REFERENCES\0" in cell.source:
             cell.source = cell.source.replace("\0REFERENCES\0", references)
     setup = nbformat.v4.new_code_cell(
-        BOOTSTRAP.format(book_url=index.book_url, wheel_url=wheel_url, build_id=build)
+        EDITION_LINES.get(language, "")
+        + BOOTSTRAP.format(book_url=index.book_url, wheel_url=wheel_url, build_id=build)
     )
     setup.metadata["tags"] = ["setup"]
     notebook.cells.insert(0, setup)
@@ -529,30 +730,40 @@ def run_chapter(source: Path, timeout: int = 300, attempts: int = 3) -> dict[str
     raise ValueError(f"attempts must be at least 1; got {attempts}")
 
 
-def write_reader_notebooks(root: Path, folder: Path, book_url: str) -> list[Path]:
-    """Run every chapter of the book at ``root`` and write its reader notebook to ``folder``."""
+def write_reader_notebooks(
+    root: Path, folder: Path, book_url: str, languages: tuple[str, ...] = ("en", "id")
+) -> list[Path]:
+    """Run every chapter of the book at ``root`` once and write its reader notebook to
+    ``folder`` (English) and ``folder/<edition folder>`` for each other language (``id/``:
+    the Indonesian one, whose glued words and numbers the conversion puts in Indonesian)."""
     import aicap
     from aicap.text import book_chapters
 
     pages = [f"chapters/{stem}" for stem in book_chapters(root / "_toc.yml")]
-    labels = book_labels(root, book_pages(root))
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for page in pages:
         source = root / f"{page}.md"
-        index = BookIndex(run_chapter(source), root / "references.bib", labels, book_url)
-        target = folder / f"{source.stem}.ipynb"
-        target.write_text(
-            reader_notebook(
-                source,
-                index,
-                page=page,
-                wheel_url=f"{book_url}{WHEEL_FOLDER}{wheel_name()}",
-                build=aicap.build_id(),
-            ),
-            encoding="utf-8",
-        )
-        written.append(target)
+        glue = run_chapter(source)
+        for language in languages:
+            with edition(language):
+                labels = book_labels(root, book_pages(root))
+                index = BookIndex(glue, root / "references.bib", labels, book_url, language)
+                translations = (
+                    None if language == SOURCE_LANGUAGE else page_translations(root, page, language)
+                )
+                notebook = reader_notebook(
+                    source,
+                    index,
+                    page=page,
+                    wheel_url=f"{book_url}{WHEEL_FOLDER}{wheel_name()}",
+                    build=aicap.build_id(),
+                    translations=translations,
+                )
+            where = folder if language == SOURCE_LANGUAGE else folder / EDITION_FOLDER[language]
+            where.mkdir(parents=True, exist_ok=True)
+            target = where / f"{source.stem}.ipynb"
+            target.write_text(notebook, encoding="utf-8")
+            written.append(target)
     return written
 
 

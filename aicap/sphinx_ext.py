@@ -60,6 +60,7 @@ from sphinx.util import logging
 
 import aicap
 from aicap.explorable import draw_states, is_drawn
+from aicap.i18n import EDITION_FOLDER
 from aicap.icons import trim_icons
 from aicap.interactive import parse_setting, setting_problems
 from aicap.notebooks import (
@@ -69,6 +70,7 @@ from aicap.notebooks import (
     book_labels,
     book_pages,
     is_myst_notebook,
+    page_translations,
     reader_notebook,
     repository,
     site_url,
@@ -212,11 +214,13 @@ def write_notebook_download(app, pagename, templatename, context, doctree) -> No
         return
     glue_file = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.glue.json"
     glue = json.loads(glue_file.read_text(encoding="utf-8")) if glue_file.exists() else {}
+    language = app.config.language or "en"
     index = BookIndex(
         glue={key: output["data"] for key, output in glue.items()},
         bibliography=Path(app.srcdir) / "references.bib",
         labels=_labels(app),
         book_url=app.config.html_baseurl,
+        language=language,
     )
     notebook = reader_notebook(
         source,
@@ -225,6 +229,9 @@ def write_notebook_download(app, pagename, templatename, context, doctree) -> No
         wheel_url=f"{app.config.html_baseurl}{WHEEL_FOLDER}{wheel_name()}",
         build=aicap.build_id(),
         student=is_student_edition(),
+        translations=None
+        if language == "en"
+        else page_translations(Path(app.srcdir), pagename, language),
     )
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -234,16 +241,19 @@ def write_notebook_download(app, pagename, templatename, context, doctree) -> No
 def launch_reader_notebooks(app, pagename, templatename, context, doctree) -> None:
     """Binder's launch button opens ``notebooks/<chapter>.ipynb``, the notebook Binder's
     ``postBuild`` writes for each chapter (prose with its numbers, as downloaded), not the MyST
-    source, whose prose JupyterLab would show as raw roles."""
+    source, whose prose JupyterLab would show as raw roles; on an Indonesian page,
+    ``notebooks/id/<chapter>.ipynb``, the Indonesian one."""
     if _notebook_source(app, pagename) is None:
         return
     stem = pagename.rsplit("/", 1)[-1]
+    language = app.config.language or "en"
+    folder = "" if language == "en" else f"{EDITION_FOLDER[language]}/"  # notebooks/id/...
     for group in context.get("header_buttons", []):
         for button in group.get("buttons", []):
             url = button.get("url", "")
             if "urlpath=" in url and button.get("text") == "Binder":
                 start, _, _ = url.partition("urlpath=")
-                button["url"] = f"{start}urlpath=lab/tree/notebooks/{stem}.ipynb"
+                button["url"] = f"{start}urlpath=lab/tree/notebooks/{folder}{stem}.ipynb"
 
 
 def _labels(app) -> dict[str, tuple[str, str]]:

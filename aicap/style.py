@@ -41,7 +41,7 @@ from matplotlib.textpath import TextToPath
 from matplotlib.ticker import Formatter, FuncFormatter, LogLocator
 from matplotlib.transforms import Affine2D, Bbox
 
-from aicap.i18n import SOURCE_LANGUAGE, edition_language, edition_numbers
+from aicap.i18n import SOURCE_LANGUAGE, edition_language, edition_numbers, translate
 
 #: Okabe & Ito (2008) colours, safe for the common forms of colour blindness.
 PALETTE = {
@@ -522,7 +522,7 @@ def figure_html(
     """
     if not alt.strip():
         raise ValueError("alt must describe the figure for readers who cannot see it")
-    alt, caption = edition_numbers(alt), edition_numbers(caption)
+    alt, caption = edition_numbers(alt), edition_numbers(translate(caption)) if caption else ""
     if isinstance(drawings, Figure):
         drawings = {getattr(drawings, "aicap_layout", "wide"): drawings}
     known = [layout for layout in LAYOUTS if layout.name in drawings]

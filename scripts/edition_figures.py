@@ -1,10 +1,11 @@
-"""Every text a chapter's figures show a reader, in one edition: for translators and reviewers.
+"""Every text a chapter's figures and tables show a reader, in one edition: for translators.
 
 Usage: python scripts/edition_figures.py <chapter> [--language id] [--out /tmp/figures]
 
 Runs the chapter (``chapters/<chapter>.md``) in a fresh kernel as the book build does, in the
-edition's language (``AICAP_LANG``), with each explorable figure's default drawing only. Prints,
-figure by figure, its alt text and every text drawn in it (titles, labels, legends, ticks), and
+edition's language (``AICAP_LANG``), with each explorable figure's default drawing only. Prints
+each table's rows and notes and, figure by figure, its alt text and every text drawn in it
+(titles, labels, legends, ticks), and
 writes each drawing as ``<out>/<chapter>/<n>-<layout>.svg`` and, with Chromium, as a PNG of a
 phone's or a laptop's width. Lines marked ``!`` hold a word of the English edition's vocabulary
 that the Indonesian catalogues never use, or a number in the English format.
@@ -82,6 +83,19 @@ def main() -> int:
     browser = shutil.which("chromium")
     number = 0
     for output in chapter_outputs(arguments.chapter, arguments.language):
+        if 'class="aicap-table"' in output:
+            print("\n=== table")
+            for row in re.findall(r"<(?:caption|tr)[^>]*>(.*?)</(?:caption|tr)>", output, re.S):
+                text = " | ".join(
+                    " ".join(html.unescape(re.sub(r"<[^>]+>", " ", cell)).split())
+                    for cell in re.split(r"</t[hd]>", row)
+                    if cell.strip()
+                )
+                flags = english_leftovers(text)
+                print(f"  {'!' if flags else ' '} {text}" + (f"   <- {flags}" if flags else ""))
+            for note in re.findall(r'<p class="aicap-table-notes">(.*?)</p>', output, re.S):
+                flags = english_leftovers(html.unescape(note))
+                print(f"  {'!' if flags else ' '} note: {html.unescape(note)}")
         images = _IMAGE.findall(output)
         if not images:
             continue

@@ -48,3 +48,13 @@ def test_launch_button_opens_this_chapters_notebook_in_jupyterlab(built_site, ch
     links = set(re.findall(r'href="(https://mybinder\.org/[^"]+)"', page))
     expected = f"{hub}/v2/gh/{owner_repo}/{branch}?urlpath=lab/tree/notebooks/{chapter.stem}.ipynb"
     assert links == {expected}
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_an_indonesian_page_launches_the_indonesian_notebook(built_id_site, chapter):
+    page = (built_id_site / "chapters" / f"{chapter.stem}.html").read_text(encoding="utf-8")
+    links = set(re.findall(r'href="(https://mybinder\.org/[^"]+)"', page))
+    assert len(links) == 1 and next(iter(links)).endswith(
+        f"?urlpath=lab/tree/notebooks/id/{chapter.stem}.ipynb"
+    ), links

@@ -26,6 +26,7 @@ from aicap.notebooks import site_url
 
 from .browser.site import serve
 from .conftest import ROOT
+from .test_indonesian_edition import _reads_english
 
 pytestmark = pytest.mark.build
 
@@ -45,6 +46,10 @@ RUN = textwrap.dedent(
     outputs = [o.get("text", "") for c in notebook.cells if c.cell_type == "code"
                for o in c.get("outputs", []) if o.get("output_type") == "stream"]
     print("OUTPUT", " ".join(outputs)[:3000])
+    import json, re
+    pages = [o["data"]["text/html"] for c in notebook.cells if c.cell_type == "code"
+             for o in c.get("outputs", []) if "text/html" in o.get("data", {})]
+    print("ALT", json.dumps(re.findall(r'alt="([^"]*)"', " ".join(pages))[:6]))
     """
 )
 
@@ -107,7 +112,19 @@ def _run(env: Path, notebook: Path) -> str:
     return result.stdout + result.stderr
 
 
-def test_the_downloaded_notebook_reads_as_plain_markdown(built_site):
+#: What the Indonesian edition calls an exercise and its solution (as its pages do).
+WORDS = {
+    "en": ("Exercise", "Solution to Exercise", "References"),
+    "id": ("Latihan", "Solusi untuk Latihan", "Daftar pustaka"),
+}
+
+
+@pytest.mark.parametrize("edition", ["en", "id"])
+def test_the_downloaded_notebook_reads_as_plain_markdown(request, edition):
+    """The notebook a reader downloads from a page is in that page's language: plain
+    Markdown, every solution folded under its exercise, the references at the end."""
+    built_site = request.getfixturevalue("built_site" if edition == "en" else "built_id_site")
+    exercise, solution, references = WORDS[edition]
     for path in sorted((built_site / "_sources" / "chapters").glob("*.ipynb")):
         notebook = json.loads(path.read_text(encoding="utf-8"))
         markdown = "\n".join(
@@ -117,10 +134,21 @@ def test_the_downloaded_notebook_reads_as_plain_markdown(built_site):
             r"\{(?:glue|cite|ref|doc|setting|csv)[:\w]*\}`|^:::|\{bibliography\}", markdown, re.M
         )
         assert not raw, f"{path.name}: raw MyST left: {raw[:5]}"
-        solutions = markdown.count("<summary>Solution to Exercise")
-        exercises = len(re.findall(r"\*\*Exercise \d+\.\*\*", markdown))
-        assert solutions == exercises, f"{path.name}: every solution folded under its exercise"
-        assert "(" in markdown and "References" in markdown
+        solutions = markdown.count(f"<summary>{solution} ")
+        exercises = len(re.findall(rf"\*\*{exercise} \d+\.\*\*", markdown))
+        assert solutions == exercises > 0, f"{path.name}: every solution under its exercise"
+        assert "(" in markdown and references in markdown
+        if edition == "id":
+            setup = "".join(notebook["cells"][0]["source"])
+            assert 'os.environ["AICAP_LANG"] = "id"' in setup, "the package must speak Indonesian"
+            english = [
+                text
+                for cell in notebook["cells"]
+                if cell["cell_type"] == "markdown"
+                for text in "".join(cell["source"]).split("\n\n")
+                if _reads_english(text) and "ref-" not in text  # the reference list: as published
+            ]
+            assert not english, f"{path.name}: English prose left: {english[:3]}"
 
 
 def test_it_runs_alone_survives_a_restart_and_a_second_chapter(built_site, reader_env, tmp_path):
@@ -149,3 +177,19 @@ def test_offline_it_says_what_to_do_and_runs_once_it_can(built_site, reader_env,
         notebook = _downloaded(built_site, "policy", tmp_path / "offline", base)
         online = _run(reader_env, notebook)
     assert "RAN" in online, online[-3000:]
+
+
+def test_the_indonesian_notebook_runs_alone_in_indonesian(built_id_site, reader_env, tmp_path):
+    """Downloaded from an Indonesian page, a chapter runs alone and survives a restart, and its
+    figures speak Indonesian (their alt text, which the package writes)."""
+    from aicap.i18n import english_leftovers
+
+    with serve(built_id_site) as base:
+        notebook = _downloaded(built_id_site, "introduction", tmp_path / "id", base)
+        output = _run(reader_env, notebook)
+        assert "RAN" in output, output[-3000:]
+        again = _run(reader_env, notebook)
+        assert "RAN" in again, again[-3000:]
+    alts = json.loads(output.split("ALT", 1)[1].strip().splitlines()[0])
+    assert alts, "the chapter showed no figure"
+    assert all(not english_leftovers(alt) for alt in alts), alts

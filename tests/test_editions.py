@@ -188,9 +188,12 @@ def test_download_setup_cell_is_harmless_where_the_package_exists(built_site, tm
     assert "Installing" not in result.stdout and not list(tmp_path.iterdir())
 
 
-def test_chapter_prints_to_pdf_with_its_figures(built_site, tmp_path):
+@pytest.mark.parametrize("edition", ["en", "id"])
+def test_chapter_prints_to_pdf_with_its_figures(request, edition, tmp_path):
+    """`make pdf` prints each edition's chapters (the Indonesian ones from its own pages)."""
     import shutil
 
+    built_site = request.getfixturevalue("built_site" if edition == "en" else "built_id_site")
     browsers = ["chromium", "chromium-browser", "google-chrome"]
     if not (
         any(map(shutil.which, browsers)) or os.environ.get("CHROMIUM_PATH") or os.environ.get("CI")

@@ -290,3 +290,67 @@ def test_the_package_ships_its_catalogues():
     for path in catalogues:
         relative = path.relative_to(ROOT / "aicap").as_posix()
         assert any(Path(relative).match(pattern) for pattern in patterns), relative
+
+
+@pytest.mark.parametrize("chapter", sorted(path.stem for path in (ROOT / "chapters").glob("*.md")))
+def test_the_indonesian_notebook_finds_every_paragraph_in_the_catalogue(chapter):
+    """The notebook downloaded from an Indonesian page is translated unit by unit, from the
+    catalogue the page is built from: no heading, paragraph, list item or box title of the
+    chapter's prose is left without its translation."""
+    import jupytext
+
+    from aicap.notebooks import _Translation, page_translations, translate_myst
+
+    translation = _Translation(page_translations(ROOT, f"chapters/{chapter}", "id"))
+    notebook = jupytext.read(ROOT / "chapters" / f"{chapter}.md", fmt="md:myst")
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            translate_myst(cell.source, translation)
+    assert translation.missing == []
+    assert translation.found > 50
+
+
+def test_translating_myst_keeps_its_structure_code_and_maths():
+    from aicap.notebooks import _Translation, translate_myst
+
+    source = textwrap.dedent(
+        """\
+        (sec-x)=
+        ## Two effects
+
+        The first effect is large. It was measured in
+        2023. It held.
+
+        - **A point** that runs on
+          to a second line,
+        lazily continued.
+        - Untranslated item.
+
+        :::{admonition} Evidence check
+        :class: tip
+        Inside the box.
+        :::
+
+        $$
+        x = 1
+        $$
+
+        ```python
+        print("code")
+        ```
+        """
+    )
+    messages = {
+        "Two effects": "Dua efek",
+        "The first effect is large. It was measured in 2023. It held.": "Efek pertama besar.",
+        "**A point** that runs on to a second line, lazily continued.": "**Satu hal** panjang.",
+        "Evidence check": "Cek bukti",
+        "Inside the box.": "Di dalam kotak.",
+    }
+    translation = _Translation(messages)
+    result = translate_myst(source, translation)
+    assert result.splitlines()[:4] == ["(sec-x)=", "## Dua efek", "", "Efek pertama besar."]
+    assert "- **Satu hal** panjang.\n- Untranslated item." in result
+    assert ":::{admonition} Cek bukti\n:class: tip\nDi dalam kotak.\n:::" in result
+    assert "$$\nx = 1\n$$" in result and 'print("code")' in result
+    assert translation.missing == ["Untranslated item."] and translation.found == 5

@@ -22,6 +22,19 @@ PALETTE_CYCLE = [PALETTE[name] for name in CYCLE]
 
 #: Legend spacing that keeps a two-column legend inside a phone-width panel.
 _COMPACT = dict(columnspacing=0.8, handlelength=1.2, handletextpad=0.4, borderaxespad=0.3)
+#: The widest two-column legend (characters: the longest label of each column together) that
+#: fits inside a panel of the race figure; the English labels (31) just fit.
+_TWO_COLUMNS = 31
+
+
+def _legend_inside(axes, loc: str) -> None:
+    """The panel's legend inside it at ``loc``: in two columns when its labels are short
+    enough for the panel's width, else in one (the panel leaves room for four rows)."""
+    labels = axes.get_legend_handles_labels()[1]
+    half = -(-len(labels) // 2)  # matplotlib fills the first column first
+    width = max(map(len, labels[:half]), default=0) + max(map(len, labels[half:]), default=0)
+    ncols = 2 if width <= _TWO_COLUMNS else 1
+    axes.legend(loc=loc, ncols=ncols, fontsize=9, frameon=False, **_COMPACT)
 
 
 def _legend_below(axes, ncols: int = 2, lines: int = 1) -> None:
@@ -94,7 +107,7 @@ def plot_race(
     # head room above the data for the legend, so it never covers a line
     first.set_ylim(0, max(2.0, 1.75 * pct["unemployment"].max()))
     first.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
-    first.legend(loc="upper center", ncols=2, fontsize=9, frameon=False, **_COMPACT)
+    _legend_inside(first, "upper center")
     _ticks_inside(first)
 
     # each year's flow as a step one year wide: below zero jobs lost, above zero jobs created
@@ -137,7 +150,7 @@ def plot_race(
         title=_("Jobs lost and created each year"),
         xlim=(0, years),
     )
-    second.legend(loc="lower center", ncols=2, fontsize=9, frameon=False, **_COMPACT)
+    _legend_inside(second, "lower center")
     _ticks_inside(second)
     return figure
 
@@ -528,15 +541,20 @@ def plot_layoff_trackers(trackers: pd.DataFrame) -> Figure:
     return figure
 
 
+#: One tracker's year in the alt text, by its status (column ``status``).
+LAYOFF_YEAR = {
+    "complete": N_("{year}: {thousands:.0f} thousand"),
+    "partial": N_("{year}: {thousands:.0f} thousand (partial)"),
+    "projection": N_("{year}: {thousands:.0f} thousand (projection)"),
+}
+
+
 def layoff_trackers_alt(trackers: pd.DataFrame) -> str:
     """Alt text for :func:`plot_layoff_trackers`, generated from the table."""
     parts = []
     for name, rows in trackers.groupby("tracker", sort=False):
         values = ", ".join(
-            _("{year}: {thousands:.0f} thousand").format(
-                year=row.year, thousands=row.layoffs / 1000
-            )
-            + ("" if row.status == "complete" else f" ({_(row.status)})")
+            _(LAYOFF_YEAR[row.status]).format(year=row.year, thousands=row.layoffs / 1000)
             for row in rows.itertuples()
         )
         parts.append(f"{name} — {values}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -34,6 +36,19 @@ WAGE_COLOURS = (PALETTE["vermillion"], PALETTE["purple"], PALETTE["green"], PALE
 def _narrow() -> bool:
     """True while drawing the phone layout (legends go below panels, labels get shorter)."""
     return current_layout().name == "narrow"
+
+
+def _narrow_lines(text: str, longest: int) -> str:
+    """``text`` on two lines of about equal length on a phone when it is longer than
+    ``longest`` characters (a translation longer than the English would run off the panel);
+    unchanged in the wide layout and when it is short enough."""
+    if not _narrow() or len(text) <= longest or " " not in text:
+        return text
+    for width in range((len(text) + 1) // 2, len(text) + 1):
+        lines = textwrap.wrap(text, width, break_long_words=False)
+        if len(lines) <= 2:
+            return "\n".join(lines)
+    return text
 
 
 def _legend_below(axes, ncols: int = 1, lines: int = 1) -> None:
@@ -128,10 +143,13 @@ def rating_defaults() -> dict[str, float]:
 def plot_commission_rules(rules: pd.DataFrame) -> Figure:
     """Stacked horizontal bars: commission and support fee the platform may keep, per rule."""
     narrow = _narrow()
-    figure = new_figure(1, width=7.5, height=3.4)
+    # a rule's name longer than the English's longest (22 characters) takes two lines on a
+    # phone, or the labels squeeze the bars; the panel is then taller, to keep them apart
+    labels = [_narrow_lines(_(row.rule), 22) + "\n" + _(row.status) for row in rules.itertuples()]
+    lines = max(label.count("\n") + 1 for label in labels)
+    figure = new_figure(1, width=7.5, height=3.4 if lines <= 2 else 4.4)
     (axes,) = figure.axes
     positions = np.arange(len(rules))[::-1]
-    labels = [_(row.rule) + "\n" + _(row.status) for row in rules.itertuples()]
     axes.barh(
         positions,
         rules["commission_cap_pct"],
@@ -1032,7 +1050,7 @@ def plot_cap_incidence(
     left.set(
         xlabel=_("thousand Rp per hour"),
         xlim=(0, max(hourly) / 1000 * 1.3),
-        title=_("Driver's net per hour"),
+        title=_narrow_lines(_("Driver's net per hour"), 21),
     )
     _ticks_inside(left)
     left.grid(axis="y", visible=False)
@@ -1062,7 +1080,11 @@ def plot_cap_incidence(
             fontsize=9,
         )
     right.set_yticks(positions, list(changes), fontsize=8)
-    right.set(xlabel=_("% change, long run"), xlim=(-75, 55), title=_("Long-run changes"))
+    right.set(
+        xlabel=_("% change, long run"),
+        xlim=(-75, 55),
+        title=_narrow_lines(_("Long-run changes"), 21),
+    )
     right.set_xticks([-50, -25, 0, 25, 50])
     right.grid(axis="y", visible=False)
     return figure

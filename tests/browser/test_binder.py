@@ -109,6 +109,8 @@ def test_the_package_is_installed_as_repo2docker_installs_it(binder_image):
     assert int(shown[1]) > 20, "the data tables travel with the package"
     written = sorted(path.stem for path in (home / "notebooks").glob("*.ipynb"))
     assert written == sorted(path.stem for path in CHAPTERS)
+    indonesian = sorted(path.stem for path in (home / "notebooks" / "id").glob("*.ipynb"))
+    assert indonesian == written, "postBuild writes the Indonesian notebooks too"
 
 
 def _free_port() -> int:
@@ -324,6 +326,28 @@ def test_the_launch_link_opens_the_chapter_runs_it_and_its_sliders_redraw(
         return
     _move_the_first_slider(page, visit.console_errors)
     assert not visit.foreign, visit.foreign[:5]
+    visit.close()
+
+
+def test_the_indonesian_launch_link_runs_the_chapter_in_indonesian(
+    browser, binder_image, jupyterlab, shut_down_after
+):
+    """An Indonesian page's launch link (notebooks/id/...) opens the chapter in Indonesian; it
+    runs, and its figures and tables come out in Indonesian."""
+    from aicap.i18n import english_leftovers
+
+    stem = "introduction"
+    visit, page = _open_notebook(browser, jupyterlab, f"notebooks/id/{stem}.ipynb")
+    _run_all(page)
+    notebook = _saved_notebook(page, binder_image[1] / "notebooks" / "id" / f"{stem}.ipynb")
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    outputs = [output for cell in code for output in cell.get("outputs", [])]
+    errors = [o for o in outputs if o["output_type"] == "error"]
+    assert not errors, "\n".join(errors[0]["traceback"])[-2000:]
+    assert all(cell.get("execution_count") for cell in code), "not every cell ran"
+    shown = " ".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    alts = re.findall(r'alt="([^"]*)"', shown)
+    assert alts and all(not english_leftovers(alt) for alt in alts), alts[:3]
     visit.close()
 
 
