@@ -78,6 +78,7 @@ locale: book
 	$(BIN)/jupyter-book build -n --builder custom --custom-builder gettext --config _build/extract/_config.yml --path-output _build/extract .
 	rm -f _build/extract/_build/gettext/sphinx.pot  # the theme's strings: Sphinx's own catalogue has them
 	$(BIN)/sphinx-intl update --pot-dir _build/extract/_build/gettext --locale-dir locale --language id --line-width -1
+	$(BIN)/python -m aicap.i18n package || true  # the figures', tables' and self-checks' words
 	$(BIN)/python -m aicap.i18n status
 
 # Student edition: the same book without solutions or the instructor guide (exercises stay),

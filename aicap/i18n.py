@@ -129,13 +129,26 @@ _NUMBER_IN_TEXT = re.compile(
 )
 
 
+#: Names whose number is a version, not a quantity: "Gemini 1.0 Ultra", "Claude 3.5".
+_VERSIONED_NAME = re.compile(
+    r"\b(?:Gemini|GPT|Claude|Llama|Grok|Mistral|Qwen|DeepSeek|Gemma|Phi|PaLM|Python)"
+    r"[- ]?v?\d+(?:\.\d+)+"
+)
+
+
 def edition_numbers(text: str) -> str:
     """Every number in ``text`` written as the edition writes numbers: unchanged in English,
     ``42,1`` and ``Rp3.456.789`` in Indonesian. Apply once to a text (it swaps separators)."""
     if edition_language() == SOURCE_LANGUAGE or not text:
         return text
     swap = str.maketrans({",": ".", ".": ","})
-    return _NUMBER_IN_TEXT.sub(lambda match: match.group(1).translate(swap), text)
+    names = [match.span() for match in _VERSIONED_NAME.finditer(text)]
+
+    def written(match: re.Match) -> str:
+        inside_a_name = any(start <= match.start() < end for start, end in names)
+        return match.group(0) if inside_a_name else match.group(1).translate(swap)
+
+    return _NUMBER_IN_TEXT.sub(written, text)
 
 
 def indonesian_number(text: str) -> str:
@@ -659,6 +672,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(problems) or "every translation keeps its English's roles and maths")
         return 1 if problems else 0
     rows = catalogue_status(arguments.root / LOCALE_DIR, arguments.language)
+    rows += [  # the package's words: its figures, tables and self-checks (aicap/locale)
+        {**row, "page": f"aicap: {row['page']}"}
+        for row in catalogue_status(PACKAGE_LOCALE, arguments.language)
+    ]
     print(f"{'page':38} {'entries':>7} {'done':>6} {'fuzzy':>6} {'to do':>6}")
     for row in rows:
         print(

@@ -618,8 +618,8 @@ def plot_top500(
         )
     if top100_cpu_pct is not None:
         axes.plot(
-            [year for year, _ in top100_cpu_pct],
-            [value for _, value in top100_cpu_pct],
+            [year for year, _value in top100_cpu_pct],
+            [value for _year, value in top100_cpu_pct],
             marker="^",
             ms=8,
             ls="--",

@@ -5,12 +5,13 @@ import pytest
 
 from aicap.data import load
 from aicap.figures import creative_destruction as figs
+from aicap.i18n import _
 from aicap.models import creative_destruction as model
 
 
 def _unemployment_line(figure):
     left = figure.axes[0]
-    (line,) = [ln for ln in left.get_lines() if ln.get_label() == "unemployed"]
+    (line,) = [ln for ln in left.get_lines() if ln.get_label() == _("unemployed")]
     return np.asarray(line.get_ydata(), dtype=float)
 
 
