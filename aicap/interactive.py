@@ -217,7 +217,7 @@ class Control:
                 high=self.shown(self.high),
                 default=self.shown(self.default),
             )
-        return f"{text}. {self.help}" if self.help else text
+        return f"{text}. {edition_numbers(self.help)}" if self.help else text
 
     def label_with_unit(self) -> str:
         """The label with its unit, for a widget whose readout shows the bare number:

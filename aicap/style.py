@@ -234,8 +234,10 @@ def _wrap(text: Text, room: float) -> None:
     width = _text_width(text)
     if width <= room or " " not in text.get_text():
         return
+    # the widest line sets the scale (a title may already hold line breaks)
+    widest = max(text.get_text().split("\n"), key=len)
     content = " ".join(text.get_text().split())
-    characters = max(8, int(len(content) * room / width))
+    characters = max(8, int(len(widest) * room / width))
     text.set_text(textwrap.fill(content, characters))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.transforms import blended_transform_factory, offset_copy
+from matplotlib.transforms import offset_copy
 
 from aicap.i18n import N_, _
 from aicap.interactive import Control, InteractiveFigure, register
@@ -250,7 +250,7 @@ def rebound_summary(
     elif hours < 99.95:
         sentence = _("Total hours fall to {hours:.0f} (before = 100); {need}.")
     else:
-        sentence = _("Total hours stay to {hours:.0f} (before = 100); {need}.")
+        sentence = _("Total hours stay at {hours:.0f} (before = 100); {need}.")
     need = (
         _("the break-even elasticity is {threshold:.2f}").format(threshold=threshold)
         if np.isfinite(threshold)
@@ -749,16 +749,12 @@ def plot_surveys(surveys: pd.DataFrame, claims: pd.DataFrame) -> Figure:
     handles, names = axes.get_legend_handles_labels()
     unique = dict(zip(names, handles, strict=True))
     if narrow:
-        # centred on the figure, not on the panel (which the tick labels push right), so
-        # that the legend's second column is not cut at the figure's edge
-        below = blended_transform_factory(
-            figure.transFigure, offset_copy(axes.transAxes, fig=figure, y=-44, units="points")
-        )
+        below = offset_copy(axes.transAxes, fig=figure, y=-44, units="points")
         axes.legend(
             unique.values(),
             unique.keys(),
             loc="upper center",
-            bbox_to_anchor=(0.5, 0.0),
+            bbox_to_anchor=(0.4, 0.0),
             bbox_transform=below,
             ncols=2,
             fontsize=9,

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
-from matplotlib.transforms import offset_copy
+from matplotlib.transforms import blended_transform_factory, offset_copy
 
 from aicap.data import load
 from aicap.i18n import N_, _
@@ -51,10 +51,13 @@ def _narrow_lines(text: str, longest: int) -> str:
     return text
 
 
-def _legend_below(axes, ncols: int = 1, lines: int = 1) -> None:
+def _legend_below(axes, ncols: int = 1, lines: int = 1, on_figure: bool = False) -> None:
     """A legend under the panel, below its tick labels and its x-axis label (of ``lines``
-    lines), so that it never covers the data or the labels."""
+    lines), so that it never covers the data or the labels; centred under the panel, or under
+    the whole figure when ``on_figure``."""
     below = offset_copy(axes.transAxes, fig=axes.figure, y=-(32 + 15 * lines), units="points")
+    if on_figure:
+        below = blended_transform_factory(axes.figure.transFigure, below)
     axes.legend(
         loc="upper center",
         bbox_to_anchor=(0.5, 0.0),
@@ -175,7 +178,9 @@ def plot_commission_rules(rules: pd.DataFrame) -> Figure:
     )
     axes.set_xticks([0, 10, 20])
     axes.grid(axis="y", visible=False)
-    _legend_below(axes, ncols=2)  # never over a bar or its label
+    # never over a bar or its label; on a phone centred under the figure, not the panel (which
+    # the rules' names push to the right), or it runs off the figure's right edge
+    _legend_below(axes, ncols=2, on_figure=narrow)
     return figure
 
 
