@@ -590,6 +590,8 @@ def english_leftovers(text: str, language: str = "id") -> list[str]:
     """What in ``text`` (shown in the edition in ``language``) looks untranslated: words only
     the English uses (:func:`_english_only_words`) and numbers in the English format."""
     words = _english_only_words(language)
+    # a programmer's name (working_week_hours) and a model's version (Gemini 1.0) are no words
+    text = _VERSIONED_NAME.sub(" ", re.sub(r"\w*_\w*", " ", text))
     found = [word for word in _WORD.findall(text) if word.lower() in words]
     return found + _ENGLISH_NUMBER.findall(text)
 

@@ -51,7 +51,10 @@ def test_every_text_the_package_shows_is_translated():
         ("−0.5", "−0,5"),
         ("in 2025, on an H100, TOP500", "in 2025, on an H100, TOP500"),  # no separator: unchanged
         ("GPT-4.5 and v1.5", "GPT-4.5 and v1.5"),  # part of a name
-        ("Gemini 1.0 Ultra took 3.5 months", "Gemini 1.0 Ultra took 3,5 months"),  # a model's version
+        (
+            "Gemini 1.0 Ultra took 3.5 months",
+            "Gemini 1.0 Ultra took 3,5 months",
+        ),  # a model's version
         ("it costs 42. Then", "it costs 42. Then"),  # a full stop, not a decimal point
     ],
 )

@@ -203,6 +203,18 @@ def _package_texts(site: Path, page: str) -> Iterator[tuple[str, str]]:
                 yield "self-check explanation", why
 
 
+#: Names kept as they are in both editions: titles of reports, outlets, institutions, authors.
+NAMES = (
+    "Future of Jobs",
+    "Global Trade Magazine",
+    "The Verge",
+    "Johns Hopkins University",
+    "The State of AI",
+    "Stewart",
+    "Azure",
+)
+
+
 @pytest.mark.parametrize("page", CHAPTERS)
 def test_figures_tables_and_self_checks_are_in_indonesian(built_id_site, page):
     """What the package draws and writes on an Indonesian page (figures, alt text, controls,
@@ -210,6 +222,8 @@ def test_figures_tables_and_self_checks_are_in_indonesian(built_id_site, page):
     word only the English uses, or an English-format number."""
     leftovers = {}
     for where, text in _package_texts(built_id_site, page):
+        for name in NAMES:
+            text = text.replace(name, " ")
         found = english_leftovers(text)
         if found:
             leftovers.setdefault(f"{where}: {text[:90]!r}", found)
