@@ -258,6 +258,14 @@ def _indonesian_solution_phrases() -> list[str]:
         for message in catalogue
         if message.id and message.string
     ]
+    # the package's own words (figures, self-checks) are on every page of both editions: a
+    # phrase that is also one of them tells nothing about a solution
+    package_words = "\n".join(
+        message.string
+        for _relative, catalogue in read_catalogues(ROOT / "aicap" / "locale", "id")
+        for message in catalogue
+        if message.id and isinstance(message.string, str)
+    )
     phrases = []
     for chapter in CHAPTERS:
         text = chapter.read_text(encoding="utf-8")
@@ -271,7 +279,7 @@ def _indonesian_solution_phrases() -> list[str]:
             and _normal(message.id) in solutions
             and _normal(message.id) not in rest
         ]
-        others = "\n".join(m.string for _, m in entries if m not in own)
+        others = "\n".join(m.string for _, m in entries if m not in own) + package_words
         for message in own:
             run = next(
                 (
