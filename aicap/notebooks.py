@@ -224,12 +224,15 @@ def _plain(text: str) -> str:
 # -- MyST to Jupyter Markdown --------------------------------------------------------------------
 
 
-def page_translations(root: Path, page: str, language: str) -> dict[str, str]:
+def page_translations(root: Path, page: str, language: str) -> dict[str, str] | None:
     """The translations of a page's text (``locale/<language>/LC_MESSAGES/<page>.po``, the
     catalogue the book's edition in that language is built from): English paragraph ->
-    translation, outdated (fuzzy) and empty entries left out."""
+    translation, outdated (fuzzy) and empty entries left out; ``None`` for the source language,
+    which needs none."""
     from babel.messages.pofile import read_po
 
+    if language == SOURCE_LANGUAGE:
+        return None
     path = root / "locale" / language / "LC_MESSAGES" / f"{page}.po"
     if not path.exists():
         raise ValueError(f"no {language} catalogue for {page} ({path} is missing)")
@@ -740,16 +743,18 @@ def write_reader_notebooks(
     from aicap.text import book_chapters
 
     pages = [f"chapters/{stem}" for stem in book_chapters(root / "_toc.yml")]
+    labels = {}  # each edition's names of the book's labels ("Exercise 3", "Latihan 3")
+    for language in languages:
+        with edition(language):
+            labels[language] = book_labels(root, book_pages(root))
     written = []
     for page in pages:
         source = root / f"{page}.md"
         glue = run_chapter(source)
         for language in languages:
             with edition(language):
-                labels = book_labels(root, book_pages(root))
-                index = BookIndex(glue, root / "references.bib", labels, book_url, language)
-                translations = (
-                    None if language == SOURCE_LANGUAGE else page_translations(root, page, language)
+                index = BookIndex(
+                    glue, root / "references.bib", labels[language], book_url, language
                 )
                 notebook = reader_notebook(
                     source,
@@ -757,7 +762,7 @@ def write_reader_notebooks(
                     page=page,
                     wheel_url=f"{book_url}{WHEEL_FOLDER}{wheel_name()}",
                     build=aicap.build_id(),
-                    translations=translations,
+                    translations=page_translations(root, page, language),
                 )
             where = folder if language == SOURCE_LANGUAGE else folder / EDITION_FOLDER[language]
             where.mkdir(parents=True, exist_ok=True)

@@ -60,7 +60,7 @@ from sphinx.util import logging
 
 import aicap
 from aicap.explorable import draw_states, is_drawn
-from aicap.i18n import EDITION_FOLDER
+from aicap.i18n import EDITION_FOLDER, SOURCE_LANGUAGE
 from aicap.icons import trim_icons
 from aicap.interactive import parse_setting, setting_problems
 from aicap.notebooks import (
@@ -214,7 +214,7 @@ def write_notebook_download(app, pagename, templatename, context, doctree) -> No
         return
     glue_file = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.glue.json"
     glue = json.loads(glue_file.read_text(encoding="utf-8")) if glue_file.exists() else {}
-    language = app.config.language or "en"
+    language = app.config.language or SOURCE_LANGUAGE
     index = BookIndex(
         glue={key: output["data"] for key, output in glue.items()},
         bibliography=Path(app.srcdir) / "references.bib",
@@ -229,9 +229,7 @@ def write_notebook_download(app, pagename, templatename, context, doctree) -> No
         wheel_url=f"{app.config.html_baseurl}{WHEEL_FOLDER}{wheel_name()}",
         build=aicap.build_id(),
         student=is_student_edition(),
-        translations=None
-        if language == "en"
-        else page_translations(Path(app.srcdir), pagename, language),
+        translations=page_translations(Path(app.srcdir), pagename, language),
     )
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -246,8 +244,8 @@ def launch_reader_notebooks(app, pagename, templatename, context, doctree) -> No
     if _notebook_source(app, pagename) is None:
         return
     stem = pagename.rsplit("/", 1)[-1]
-    language = app.config.language or "en"
-    folder = "" if language == "en" else f"{EDITION_FOLDER[language]}/"  # notebooks/id/...
+    language = app.config.language or SOURCE_LANGUAGE
+    folder = "" if language == SOURCE_LANGUAGE else f"{EDITION_FOLDER[language]}/"  # notebooks/id/
     for group in context.get("header_buttons", []):
         for button in group.get("buttons", []):
             url = button.get("url", "")

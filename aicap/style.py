@@ -493,6 +493,16 @@ def figure_svg(figure: Figure) -> str:
     return _lean_svg(buffer.getvalue())
 
 
+_SVG_TEXT = re.compile(r"<text[^>]*>(.*?)</text>", re.S)
+
+
+def svg_texts(svg: str) -> list[str]:
+    """The texts a reader reads in an SVG that :func:`figure_svg` drew (``svg.fonttype:
+    none`` keeps them as text), in drawing order, each with its spaces normalised."""
+    texts = (html.unescape(re.sub(r"<[^>]+>", " ", text)) for text in _SVG_TEXT.findall(svg))
+    return [" ".join(text.split()) for text in texts if text.strip()]
+
+
 def _drawn_svg(figure: Figure) -> str:
     """The figure's SVG text: the one :meth:`aicap.interactive.InteractiveFigure.draw` already
     made (``figure.aicap_svg``), or a new one. Drawing a figure as SVG is most of a redraw's

@@ -5,10 +5,10 @@ Usage: python scripts/edition_figures.py <chapter> [--language id] [--out /tmp/f
 Runs the chapter (``chapters/<chapter>.md``) in a fresh kernel as the book build does, in the
 edition's language (``AICAP_LANG``), with each explorable figure's default drawing only. Prints
 each table's rows and notes and, figure by figure, its alt text and every text drawn in it
-(titles, labels, legends, ticks), and
-writes each drawing as ``<out>/<chapter>/<n>-<layout>.svg`` and, with Chromium, as a PNG of a
-phone's or a laptop's width. Lines marked ``!`` hold a word of the English edition's vocabulary
-that the Indonesian catalogues never use, or a number in the English format.
+(titles, labels, legends, ticks), and writes each drawing as ``<out>/<chapter>/<n>-<layout>.svg``
+and, with Chromium, as a PNG at the width a reader sees it (``figure_sheet.render``). Lines
+marked ``!`` hold a word of the English edition's vocabulary that the Indonesian catalogues never
+use, or a number in the English format.
 """
 
 from __future__ import annotations
@@ -18,33 +18,23 @@ import html
 import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from figure_sheet import reader_size, render  # noqa: E402
 
 from aicap.i18n import english_leftovers  # noqa: E402
+from aicap.style import svg_texts  # noqa: E402
 
 _IMAGE = re.compile(
     r'<(?:img|source)[^>]*?(?:src|srcset)="data:image/svg\+xml;charset=utf-8,([^"]*)"[^>]*>'
 )
 _ALT = re.compile(r'alt="([^"]*)"')
-_TEXT = re.compile(r"<text[^>]*>(.*?)</text>", re.S)
-_PIECE = re.compile(r"<tspan[^>]*>(.*?)</tspan>|([^<]+)", re.S)
-
-
-def svg_texts(svg: str) -> list[str]:
-    """The texts of an SVG drawn by matplotlib (``svg.fonttype: none``), in drawing order."""
-    found = []
-    for element in _TEXT.findall(svg):
-        pieces = ["".join(part) for part in _PIECE.findall(element)]
-        text = html.unescape(" ".join(piece.strip() for piece in pieces if piece.strip()))
-        if text:
-            found.append(text)
-    return found
 
 
 def chapter_outputs(chapter: str, language: str) -> list[str]:
@@ -111,23 +101,8 @@ def main() -> int:
             for text in svg_texts(svg):
                 flags = english_leftovers(text)
                 print(f"  {'!' if flags else ' '} {text}" + (f"   <- {flags}" if flags else ""))
-            if browser:
-                width = 375 if layout == "narrow" else 900
-                subprocess.run(
-                    [
-                        browser,
-                        "--headless",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--hide-scrollbars",
-                        f"--window-size={width},{width * 2}",
-                        f"--screenshot={path.with_suffix('.png')}",
-                        path.as_uri(),
-                    ],
-                    capture_output=True,
-                    check=False,
-                    timeout=60,
-                )
+            if browser:  # as wide as a reader sees it (a 375-px phone, a laptop)
+                render(path, path.with_suffix(".png"), *reader_size(svg))
     return 0
 
 

@@ -21,6 +21,15 @@ ROOT = Path(__file__).resolve().parents[1]
 PHONE_WIDTH = 327  # CSS pixels of a figure on a 375-pixel phone
 
 
+def reader_size(svg: str) -> tuple[int, int]:
+    """CSS pixels (width, height) at which a reader sees a figure's SVG: a narrow drawing
+    fills a 375-px phone (:data:`PHONE_WIDTH`), a wide one shows at its natural size."""
+    view = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)
+    width_pt, height_pt = float(view[1]), float(view[2])
+    shown = PHONE_WIDTH if width_pt < 300 else round(width_pt * 96 / 72)
+    return shown, round(height_pt * shown / width_pt) + 4
+
+
 def render(svg: Path, out: Path, width: int, height: int) -> None:
     page = out.with_suffix(".html")
     page.write_text(
@@ -59,16 +68,14 @@ def main(chapter: str, folder: Path) -> None:
     for number, name in enumerate(dict.fromkeys(used), start=1):
         svg = images / name
         text = svg.read_text(encoding="utf-8")
-        view = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', text)
-        width_pt, height_pt = float(view[1]), float(view[2])
-        narrow = width_pt < 300
-        shown = PHONE_WIDTH if narrow else round(width_pt * 96 / 72)
-        scale = shown / width_pt
+        shown, height = reader_size(text)
+        narrow = shown == PHONE_WIDTH
+        scale = shown / float(re.search(r'viewBox="0 0 ([\d.]+)', text)[1])
         sizes = [float(s) for s in re.findall(r"font(?:-size)?:\s*(?:[a-z]+ )*([\d.]+)px", text)]
         smallest = min(sizes) * scale if sizes else float("nan")
         title = re.search(r"<text[^>]*>([^<]{4,60})</text>", text)
         out = folder / f"{number:02d}-{'phone' if narrow else 'laptop'}.png"
-        render(svg, out, shown, round(height_pt * scale) + 4)
+        render(svg, out, shown, height)
         flag = "" if smallest >= (11 if narrow else 12) - 0.05 else "  <-- too small"
         label = title[1] if title else ""
         print(f"{out.name}: smallest text {smallest:.1f} px{flag}  {label}")

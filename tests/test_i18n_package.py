@@ -21,7 +21,7 @@ from aicap.i18n import (
 )
 from aicap.interactive import Control
 from aicap.selfcheck import all_chapters, load_questions, selfcheck_html
-from aicap.style import figure_svg, new_figure
+from aicap.style import figure_svg, new_figure, svg_texts
 from aicap.tables import table_html
 
 from .conftest import ROOT
@@ -67,13 +67,6 @@ def test_the_english_edition_keeps_its_numbers(monkeypatch):
     assert edition_numbers("Rp3,456,789 and 42.1%") == "Rp3,456,789 and 42.1%"
 
 
-def _svg_texts(svg: str) -> list[str]:
-    return [
-        re.sub(r"<[^>]+>", "", text).strip()
-        for text in re.findall(r"<text[^>]*>(.*?)</text>", svg, re.S)
-    ]
-
-
 def test_a_figure_shows_its_ticks_and_labels_in_the_edition_format(monkeypatch):
     def draw():
         figure = new_figure()
@@ -84,9 +77,9 @@ def test_a_figure_shows_its_ticks_and_labels_in_the_edition_format(monkeypatch):
         return figure
 
     monkeypatch.setenv("AICAP_LANG", "en")
-    english = _svg_texts(figure_svg(draw()))
+    english = svg_texts(figure_svg(draw()))
     monkeypatch.setenv("AICAP_LANG", "id")
-    indonesian_texts = _svg_texts(figure_svg(draw()))
+    indonesian_texts = svg_texts(figure_svg(draw()))
     assert "0.2" in english and "peak 2,500.5" in english and "share 42.1%" in english
     assert "0,2" in indonesian_texts and "2400" in indonesian_texts  # a year-like tick: as is
     assert "peak 2.500,5" in indonesian_texts and "share 42,1%" in indonesian_texts
@@ -99,7 +92,7 @@ def test_a_figure_drawn_twice_keeps_the_edition_format(indonesian):
     figure = new_figure()
     figure.axes[0].set_title("42.1%")
     figure_svg(figure)
-    assert "42,1%" in _svg_texts(figure_svg(figure))
+    assert "42,1%" in svg_texts(figure_svg(figure))
 
 
 def test_a_control_reads_its_value_in_the_edition_format(indonesian):

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from aicap.i18n import catalogue_status, english_leftovers, indonesian_number
 from aicap.selfcheck import unscramble
+from aicap.style import svg_texts
 
 from .conftest import ROOT
 
@@ -162,11 +163,6 @@ def test_search_indexes_indonesian_words_as_written(built_id_site):
 CHAPTERS = [page for page in TRANSLATED if page.startswith("chapters/")]
 
 
-def _svg_texts(svg: str) -> list[str]:
-    texts = re.findall(r"<text[^>]*>(.*?)</text>", svg, re.S)
-    return [" ".join(re.sub(r"<[^>]+>", " ", text).split()) for text in texts]
-
-
 def _package_texts(site: Path, page: str) -> Iterator[tuple[str, str]]:
     """(where, text) for every text of the page that the book's package wrote: each figure's
     alt text and drawn texts (every state of an explorable figure, with its summary), the
@@ -179,7 +175,7 @@ def _package_texts(site: Path, page: str) -> Iterator[tuple[str, str]]:
             yield "alt text", image["alt"]
         source = image.get("src") or image.get("srcset")
         if source and source.endswith(".svg"):
-            for text in _svg_texts((folder / source).read_text(encoding="utf-8")):
+            for text in svg_texts((folder / source).read_text(encoding="utf-8")):
                 yield f"figure {source}", text
     for explorable in article.select(".aicap-explorable"):
         for node in explorable.select(".aicap-controls, .aicap-about, .aicap-explorable-title"):
@@ -189,7 +185,7 @@ def _package_texts(site: Path, page: str) -> Iterator[tuple[str, str]]:
             drawn = json.loads(gzip.decompress(state.read_bytes()))
             yield f"state {name}/{state.name}", drawn["alt"]
             yield f"state {name}/{state.name}", drawn["summary"]
-            for text in _svg_texts(drawn["svg"]):
+            for text in svg_texts(drawn["svg"]):
                 yield f"state {name}/{state.name}", text
     for table in article.select(".aicap-table"):
         yield "table", table.get_text(" ")
